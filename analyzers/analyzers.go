@@ -1,0 +1,35 @@
+// Package analyzers lists seclint's rules. The seclint command, its go vet
+// mode and the golangci-lint plugin all take their analyzers from here.
+package analyzers
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/scaile/seclint/analyzers/rule"
+)
+
+// Rules returns every seclint rule, sorted by name. The slice is new on
+// each call; the rules themselves are shared and must not be changed.
+func Rules() []*rule.Rule {
+	return []*rule.Rule{}
+}
+
+// Analyzers returns the analyzers of Rules, in the same order.
+func Analyzers() []*analysis.Analyzer {
+	rules := Rules()
+	as := make([]*analysis.Analyzer, len(rules))
+	for i, r := range rules {
+		as[i] = r.Analyzer
+	}
+	return as
+}
+
+// Lookup returns the rule with the given name, or nil.
+func Lookup(name string) *rule.Rule {
+	for _, r := range Rules() {
+		if r.Name() == name {
+			return r
+		}
+	}
+	return nil
+}

@@ -1,0 +1,143 @@
+package rule
+
+import (
+	"go/ast"
+	"go/token"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"honnef.co/go/tools/analysis/facts/generated"
+)
+
+// DirectivePrefix starts a suppression comment:
+//
+//	//seclint:ignore insecuretls,hardcodedsecret the test server uses a self-signed cert
+//
+// It silences the named rules on its own line and on the line below it.
+const DirectivePrefix = "//seclint:ignore"
+
+// A Directive is one parsed //seclint:ignore comment.
+type Directive struct {
+	Pos    token.Pos
+	File   string // file name, ignoring //line directives
+	Line   int
+	Names  []string // rule names; empty when malformed
+	Reason string
+}
+
+// names reports whether d names the rule.
+func (d *Directive) names(rule string) bool {
+	for _, n := range d.Names {
+		if n == rule {
+			return true
+		}
+	}
+	return false
+}
+
+// applies reports whether d covers a finding on line.
+func (d *Directive) applies(line int) bool {
+	return line == d.Line || line == d.Line+1
+}
+
+// ParseDirectives returns the //seclint:ignore directives of file.
+func ParseDirectives(fset *token.FileSet, file *ast.File) []*Directive {
+	var dirs []*Directive
+	for _, group := range file.Comments {
+		for _, c := range group.List {
+			rest, ok := strings.CutPrefix(c.Text, DirectivePrefix)
+			if !ok || (rest != "" && rest[0] != ' ' && rest[0] != '\t') {
+				continue // another comment, or e.g. //seclint:ignored
+			}
+			posn := fset.PositionFor(c.Pos(), false)
+			d := &Directive{Pos: c.Pos(), File: posn.Filename, Line: posn.Line}
+			fields := strings.Fields(rest)
+			if len(fields) > 0 {
+				d.Names = strings.Split(fields[0], ",")
+				d.Reason = strings.Join(fields[1:], " ")
+			}
+			dirs = append(dirs, d)
+		}
+	}
+	return dirs
+}
+
+// filter stands between a rule's run and the host's Report.
+type filter struct {
+	pass      *analysis.Pass
+	tests     bool // keep findings in _test.go files
+	generated bool // keep findings in generated files
+	gen       map[string]generated.Generator
+	all       []*Directive            // in file order
+	dirs      map[string][]*Directive // by file name
+	usedDirs  map[*Directive]bool
+}
+
+func newFilter(pass *analysis.Pass, tests, keepGenerated bool) *filter {
+	f := &filter{
+		pass:      pass,
+		tests:     tests,
+		generated: keepGenerated,
+		dirs:      make(map[string][]*Directive),
+		usedDirs:  make(map[*Directive]bool),
+	}
+	f.gen, _ = pass.ResultOf[generated.Analyzer].(map[string]generated.Generator)
+	for _, file := range pass.Files {
+		for _, d := range ParseDirectives(pass.Fset, file) {
+			f.all = append(f.all, d)
+			f.dirs[d.File] = append(f.dirs[d.File], d)
+		}
+	}
+	return f
+}
+
+func (f *filter) report(d analysis.Diagnostic) {
+	posn := f.pass.Fset.PositionFor(d.Pos, false)
+	if !f.inScope(posn.Filename) {
+		return
+	}
+	name := f.pass.Analyzer.Name
+	for _, dir := range f.dirs[posn.Filename] {
+		if dir.Reason != "" && dir.names(name) && dir.applies(posn.Line) {
+			f.usedDirs[dir] = true
+			return
+		}
+	}
+	f.pass.Report(d)
+}
+
+// inScope reports whether findings in the named file are wanted.
+func (f *filter) inScope(filename string) bool {
+	if !f.tests && strings.HasSuffix(filename, "_test.go") {
+		return false // test code is out of scope unless asked for
+	}
+	if _, ok := f.gen[filename]; ok && !f.generated {
+		return false // nobody edits generated code by hand
+	}
+	return true
+}
+
+// reportMalformed reports the directives that name this rule but give no
+// reason. They suppress nothing: a suppression must say why.
+func (f *filter) reportMalformed() {
+	name := f.pass.Analyzer.Name
+	for _, dir := range f.all {
+		if dir.Reason == "" && dir.names(name) && f.inScope(dir.File) {
+			f.pass.Report(analysis.Diagnostic{
+				Pos: dir.Pos,
+				Message: "seclint:ignore directive for " + name +
+					" has no reason; write why the finding does not apply after the rule names",
+			})
+		}
+	}
+}
+
+func (f *filter) used() []*Directive {
+	var used []*Directive
+	for _, d := range f.all {
+		if f.usedDirs[d] {
+			used = append(used, d)
+		}
+	}
+	return used
+}
