@@ -1,0 +1,124 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// options are the command's own flags.
+type options struct {
+	format string // text or json
+	tests  bool   // load test files too
+	tags   string // build tags
+}
+
+// triState is a boolean flag that remembers whether it was set, so that
+// `-NAME` alone can mean "only these rules" as in the x/tools drivers.
+type triState int
+
+const (
+	unset triState = iota
+	setTrue
+	setFalse
+)
+
+func (t *triState) String() string {
+	switch *t {
+	case setTrue:
+		return "true"
+	case setFalse:
+		return "false"
+	}
+	return "unset"
+}
+
+func (t *triState) Set(s string) error {
+	v, err := strconv.ParseBool(s)
+	if err != nil {
+		return err
+	}
+	if v {
+		*t = setTrue
+	} else {
+		*t = setFalse
+	}
+	return nil
+}
+
+func (t *triState) IsBoolFlag() bool { return true }
+
+// prefixedValue forwards an analyzer's own flag under NAME.flag.
+type prefixedValue struct{ flag.Value }
+
+func (p prefixedValue) IsBoolFlag() bool {
+	b, ok := p.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
+}
+
+// newFlagSet declares the command's flags, one enable flag per analyzer
+// and NAME.flag for each analyzer option.
+func newFlagSet(stderr io.Writer, as []*analysis.Analyzer) (*flag.FlagSet, *options, map[*analysis.Analyzer]*triState) {
+	fs := flag.NewFlagSet("seclint", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	opts := &options{}
+	fs.StringVar(&opts.format, "format", "text", "output format: text or json")
+	fs.Func("json", "same as -format=json", func(s string) error {
+		if v, err := strconv.ParseBool(s); err != nil {
+			return err
+		} else if v {
+			opts.format = "json"
+		}
+		return nil
+	})
+	fs.Lookup("json").DefValue = "false"
+	fs.BoolVar(&opts.tests, "test", false, "also load _test.go files (implied by any -NAME.tests flag)")
+	fs.StringVar(&opts.tags, "tags", "", "comma-separated build tags")
+
+	enabled := make(map[*analysis.Analyzer]*triState)
+	for _, a := range as {
+		t := new(triState)
+		enabled[a] = t
+		fs.Var(t, a.Name, "enable "+a.Name+" ("+firstLine(a.Doc)+")")
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			fs.Var(prefixedValue{f.Value}, a.Name+"."+f.Name, f.Usage)
+		})
+	}
+	fs.Usage = func() { usage(stderr, fs) }
+	return fs, opts, enabled
+}
+
+// selectAnalyzers applies the x/tools convention: if any -NAME flag is
+// true, run only those; otherwise run all but those set false.
+func selectAnalyzers(as []*analysis.Analyzer, enabled map[*analysis.Analyzer]*triState) []*analysis.Analyzer {
+	only := false
+	for _, t := range enabled {
+		only = only || *t == setTrue
+	}
+	var sel []*analysis.Analyzer
+	for _, a := range as {
+		t := *enabled[a]
+		if t == setTrue || (!only && t != setFalse) {
+			sel = append(sel, a)
+		}
+	}
+	return sel
+}
+
+func usage(w io.Writer, fs *flag.FlagSet) {
+	fmt.Fprint(w, `seclint checks Go code against a security checklist.
+
+Usage:
+	seclint [flags] packages...
+	seclint help [rule]
+	go vet -vettool=$(command -v seclint) [packages]
+
+Exit codes: 0 no findings, 3 findings, 1 failure, 2 bad usage.
+
+Flags:
+`)
+	fs.PrintDefaults()
+}
