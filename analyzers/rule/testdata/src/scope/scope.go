@@ -1,0 +1,7 @@
+package scope
+
+func bad() {}
+
+func calls() {
+	bad() // want `call to bad`
+}

@@ -1,0 +1,6 @@
+package scope
+
+// Findings in test files are dropped unless -toy.tests is set.
+func testCalls() {
+	bad()
+}
