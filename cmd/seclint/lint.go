@@ -129,7 +129,8 @@ func lint(as []*analysis.Analyzer, patterns []string, opts *options) (*report, e
 	for _, act := range graph.Roots {
 		if act.Err != nil {
 			if !broken[act.Package] {
-				rep.errs = append(rep.errs, fmt.Errorf("%s on %s: %v", act.Analyzer.Name, act.Package.PkgPath, act.Err))
+				rep.errs = append(rep.errs, fmt.Errorf("analyzer %s failed on %s: %v",
+					act.Analyzer.Name, act.Package.PkgPath, act.Err))
 			}
 			continue
 		}

@@ -1,0 +1,178 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// seclintBin is the command under test, built once by TestMain.
+var seclintBin string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "seclint-e2e")
+	if err != nil {
+		panic(err)
+	}
+	seclintBin = filepath.Join(dir, "seclint")
+	build := exec.Command("go", "build", "-o", seclintBin, ".")
+	build.Stderr = os.Stderr
+	if err := build.Run(); err != nil {
+		panic("building seclint: " + err.Error())
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// runIn runs command name with args in dir and returns its output and
+// exit code.
+func runIn(t *testing.T, dir, name string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	var exit *exec.ExitError
+	switch {
+	case errors.As(err, &exit):
+		code = exit.ExitCode()
+	case err != nil:
+		t.Fatalf("running %s: %v", name, err)
+	}
+	return out.String(), errb.String(), code
+}
+
+func fixture(name string) string {
+	return filepath.Join("..", "..", "testdata", "e2e", name)
+}
+
+// tlsFindings are the insecuretls findings the bad fixture must produce,
+// as file:line pairs; Suppressed (line 32) must be absent.
+var tlsFindings = []string{
+	"tlsconf.go:11", // literal
+	"tlsconf.go:16", // through a pointer
+	"tlsconf.go:22", // nested field
+	"tlsconf.go:27", // MinVersion
+	"tlsconf.go:36", // the directive without a reason
+	"tlsconf.go:37", // which therefore suppresses nothing
+}
+
+func TestStandalone(t *testing.T) {
+	stdout, stderr, code := runIn(t, fixture("bad"), seclintBin, "./...")
+	if code != exitFailure {
+		t.Errorf("exit code %d, want %d (a package is broken)", code, exitFailure)
+	}
+	checkTLSFindings(t, stdout)
+	if !strings.Contains(stderr, "example.com/bad/broken") {
+		t.Errorf("stderr does not name the broken package:\n%s", stderr)
+	}
+}
+
+func TestStandaloneOnlyGoodPackages(t *testing.T) {
+	stdout, _, code := runIn(t, fixture("bad"), seclintBin, "-insecuretls", "./tlsconf")
+	if code != exitFindings {
+		t.Errorf("exit code %d, want %d", code, exitFindings)
+	}
+	checkTLSFindings(t, stdout)
+}
+
+func TestClean(t *testing.T) {
+	stdout, stderr, code := runIn(t, fixture("clean"), seclintBin, "./...")
+	if code != exitClean || stdout != "" {
+		t.Errorf("clean fixture: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}
+
+func TestJSON(t *testing.T) {
+	stdout, _, code := runIn(t, fixture("bad"), seclintBin, "-json", "./tlsconf")
+	if code != exitFindings {
+		t.Errorf("exit code %d, want %d", code, exitFindings)
+	}
+	var tree map[string]map[string][]jsonDiagnostic
+	if err := json.Unmarshal([]byte(stdout), &tree); err != nil {
+		t.Fatalf("output is not JSON: %v\n%s", err, stdout)
+	}
+	if got := len(tree["example.com/bad/tlsconf"]["insecuretls"]); got != len(tlsFindings) {
+		t.Errorf("%d insecuretls findings in JSON, want %d:\n%s", got, len(tlsFindings), stdout)
+	}
+}
+
+func TestGoVet(t *testing.T) {
+	_, stderr, code := runIn(t, fixture("bad"), "go", "vet", "-vettool="+seclintBin, "./tlsconf")
+	if code == 0 {
+		t.Errorf("go vet exited 0 on the bad fixture")
+	}
+	checkTLSFindings(t, stderr)
+
+	stdout, stderr, code := runIn(t, fixture("clean"), "go", "vet", "-vettool="+seclintBin, "./...")
+	if code != 0 {
+		t.Errorf("go vet on the clean fixture: exit %d\n%s%s", code, stdout, stderr)
+	}
+}
+
+var positionRE = regexp.MustCompile(`(?m)(\w+\.go:\d+):\d+: .*`)
+
+// checkTLSFindings checks that out holds exactly the expected TLS
+// findings, in the file:line:col: form.
+func checkTLSFindings(t *testing.T, out string) {
+	t.Helper()
+	got := make(map[string]bool)
+	for _, m := range positionRE.FindAllStringSubmatch(out, -1) {
+		if strings.Contains(m[0], "tlsconf.go") {
+			got[m[1]] = true
+		}
+	}
+	for _, want := range tlsFindings {
+		if !got[want] {
+			t.Errorf("no finding at %s in:\n%s", want, out)
+		}
+		delete(got, want)
+	}
+	for extra := range got {
+		t.Errorf("unexpected finding at %s in:\n%s", extra, out)
+	}
+}
+
+func TestUsage(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{[]string{"-nosuchflag", "./..."}, exitUsage, "flag provided but not defined"},
+		{[]string{"-format=xml", "./..."}, exitUsage, `unknown -format "xml"`},
+		{[]string{}, exitUsage, "Usage"},
+		{[]string{"help", "nosuchrule"}, exitUsage, `no rule named "nosuchrule"`},
+	} {
+		var stdout, stderr bytes.Buffer
+		code := run(tc.args, &stdout, &stderr)
+		if code != tc.code || !strings.Contains(stderr.String(), tc.msg) {
+			t.Errorf("run(%q) = %d, stderr %q; want %d and %q", tc.args, code, stderr.String(), tc.code, tc.msg)
+		}
+	}
+}
+
+func TestHelp(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"help"}, &stdout, &stderr); code != exitClean {
+		t.Fatalf("help: exit %d, %s", code, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), "insecuretls") {
+		t.Errorf("help does not list insecuretls:\n%s", stdout.String())
+	}
+	stdout.Reset()
+	if code := run([]string{"help", "insecuretls"}, &stdout, &stderr); code != exitClean {
+		t.Fatalf("help insecuretls: exit %d, %s", code, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), "CWE-295") {
+		t.Errorf("help insecuretls does not give the CWE:\n%s", stdout.String())
+	}
+}

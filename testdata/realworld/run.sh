@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Lints pinned real modules with every seclint rule and fails on a crash or
+# an analyzer error. Findings are printed for review; their verdicts are
+# kept in verdicts/<rule>.md.
+#
+#   testdata/realworld/run.sh [list...]     # default: every modules*.txt here
+#
+# Each list holds one module@version a line; '#' starts a comment. Modules
+# come through the Go module proxy into the module cache, are copied to a
+# scratch directory and linted there with -mod=mod, so missing go.sum
+# entries are filled in as go build would.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+lists=("$@")
+[ ${#lists[@]} -gt 0 ] || lists=("$here"/modules*.txt)
+
+work=$(mktemp -d)
+trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
+(cd "$root" && go build -o "$work/seclint" ./cmd/seclint)
+out=${SECLINT_REALWORLD_OUT:-$work/out}
+mkdir -p "$out"
+
+failed=0
+for mod in $(grep -hv '^\s*#' "${lists[@]}" | awk 'NF {print $1}' | sort -u); do
+	name=${mod//\//_}
+	dir=$(cd "$work" && go mod download -json "$mod" | sed -n 's/^\s*"Dir": "\(.*\)",$/\1/p')
+	if [ -z "$dir" ]; then
+		echo "FAIL $mod: download failed"
+		failed=1
+		continue
+	fi
+	cp -r "$dir" "$work/$name"
+	chmod -R u+w "$work/$name"
+	start=$(date +%s)
+	set +e
+	(cd "$work/$name" && GOFLAGS=-mod=mod "$work/seclint" ./... >"$out/$name.txt" 2>"$out/$name.err")
+	code=$?
+	set -e
+	secs=$(( $(date +%s) - start ))
+	findings=$(grep -c '' "$out/$name.txt" || true)
+	if grep -qE '^(panic:|fatal error:)|analyzer [a-z]+ failed on' "$out/$name.err"; then
+		echo "FAIL $mod: crash or analyzer error (exit $code, ${secs}s):"
+		grep -E 'panic:|fatal error:|failed on' "$out/$name.err" | head -5
+		failed=1
+	else
+		loaderr=$(grep -c '^seclint: package ' "$out/$name.err" || true)
+		echo "ok   $mod: $findings findings, $loaderr package errors, exit $code, ${secs}s"
+	fi
+	sed "s|^|  |" "$out/$name.txt"
+	chmod -R u+w "$work/$name" && rm -rf "$work/$name"
+done
+exit $failed
