@@ -5,13 +5,16 @@ package analyzers
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/scaile/seclint/analyzers/constanttime"
 	"github.com/scaile/seclint/analyzers/rule"
 )
 
 // Rules returns every seclint rule, sorted by name. The slice is new on
 // each call; the rules themselves are shared and must not be changed.
 func Rules() []*rule.Rule {
-	return []*rule.Rule{}
+	return []*rule.Rule{
+		constanttime.Rule,
+	}
 }
 
 // Analyzers returns the analyzers of Rules, in the same order.

@@ -1,0 +1,70 @@
+package a
+
+import (
+	"bytes"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"net/http"
+	"strings"
+)
+
+type Config struct {
+	APIKey       string
+	PasswordHash string
+	WebhookToken string
+}
+
+const adminToken = "t0k3n-in-config"
+
+func checkMAC(key, body, got []byte) bool {
+	mac := hmac.New(sha256.New, key)
+	mac.Write(body)
+	expected := mac.Sum(nil)
+	return bytes.Equal(got, expected) // want `secret expected compared with bytes.Equal`
+}
+
+func checkMACHex(key, body []byte, got string) bool {
+	h := hmac.New(sha256.New, key)
+	h.Write(body)
+	sum := hex.EncodeToString(h.Sum(nil))
+	return got == sum // want `secret sum compared with ==`
+}
+
+func checkHeader(cfg *Config, r *http.Request) bool {
+	return r.Header.Get("X-Api-Key") != cfg.APIKey // want `secret r.Header.Get\("X-Api-Key"\) compared with !=`
+}
+
+func bearer(r *http.Request, cfg *Config) bool {
+	auth := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
+	return auth == cfg.WebhookToken // want `secret auth compared with ==`
+}
+
+func basic(r *http.Request, cfg *Config) bool {
+	_, pw, ok := r.BasicAuth()
+	return ok && strings.EqualFold(pw, cfg.PasswordHash) // want `secret pw compared with strings.EqualFold`
+}
+
+func param(apiToken, given string) bool {
+	return strings.Compare(apiToken, given) == 0 // want `secret apiToken compared with strings.Compare`
+}
+
+func constant(r *http.Request) bool {
+	return r.FormValue("user") == adminToken // want `secret adminToken compared with ==`
+}
+
+func digest(key, msg []byte, sig [32]byte) bool {
+	m := hmac.New(sha256.New, key)
+	m.Write(msg)
+	var want [32]byte
+	copy(want[:], m.Sum(nil))
+	return sig == want // want `secret sig compared with ==`
+}
+
+func csrf(csrfToken string, r *http.Request) bool {
+	return csrfToken == r.PostFormValue("csrf") // want `secret csrfToken compared with ==`
+}
+
+func sessionID(sessionID string, cookie *http.Cookie) bool {
+	return cookie.Value != sessionID // want `secret sessionID compared with !=`
+}

@@ -1,0 +1,77 @@
+package clean
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"crypto/subtle"
+	"net/http"
+	"strings"
+)
+
+type Limits struct {
+	TokenCount int
+	MaxTokens  int
+	TokenType  string
+	Key        string
+}
+
+// Empty checks and nil checks leak nothing.
+func empty(token string, sig []byte) bool {
+	return token == "" || sig == nil
+}
+
+// A token type is a public label, compared with a literal.
+func tokenType(l *Limits) bool {
+	return l.TokenType == "Bearer" || strings.EqualFold(l.TokenType, "bearer")
+}
+
+// Counts of tokens are not tokens.
+func counts(l *Limits, tokenCount, maxTokens int) bool {
+	return l.TokenCount == tokenCount || l.MaxTokens != maxTokens
+}
+
+// The constant-time comparisons are what the rule asks for.
+func constantTime(key, body, got []byte, apiKey, given string) bool {
+	mac := hmac.New(sha256.New, key)
+	mac.Write(body)
+	ok := hmac.Equal(got, mac.Sum(nil))
+	return ok && subtle.ConstantTimeCompare([]byte(apiKey), []byte(given)) == 1
+}
+
+// A bare "key" is a map key as often as a secret.
+func mapKey(l *Limits, key string) bool {
+	return l.Key == key
+}
+
+// A checksum is not a MAC: sha256.Sum256 of public content.
+func checksum(data []byte, want [32]byte) bool {
+	return sha256.Sum256(data) == want
+}
+
+// Names and paths are not credentials even beside one.
+func names(passwordField, tokenEndpoint, keyID string) bool {
+	return passwordField == tokenEndpoint || keyID == tokenEndpoint
+}
+
+// A header that is not a credential.
+func contentType(r *http.Request, want string) bool {
+	return r.Header.Get("Content-Type") == want
+}
+
+// Comparing a token's algorithm name with a constant.
+func alg(tokenAlg string) bool {
+	const none = "none"
+	return tokenAlg == none
+}
+
+// Integer comparisons of secret lengths.
+func length(token string) bool {
+	return len(token) == 32
+}
+
+// The token kind of a lexer is an enum, not a string.
+type Kind int
+
+func lexer(token Kind, want Kind) bool {
+	return token == want
+}

@@ -1,0 +1,26 @@
+package limitations
+
+import "net/http"
+
+type Store struct{ current string }
+
+// lookup returns a secret under a neutral name.
+func (s *Store) lookup() string { return s.current }
+
+// The secret comes from a method and a field whose names do not say
+// so: the analysis judges by names and local flow only.
+func neutralName(s *Store, r *http.Request) bool {
+	return r.FormValue("user") == s.lookup() // limitation: secret behind a neutral name not recognised
+}
+
+// A secret compared with a literal is a pasted secret, left to the
+// hardcodedsecret rule.
+func literal(r *http.Request) bool {
+	return r.Header.Get("X-Api-Key") == "k-1234567890" // limitation: comparison with a literal not reported
+}
+
+// Two secrets neither of which an attacker controls are still
+// reported: the rule cannot tell who supplies an operand.
+func refreshed(oldToken, newToken string) bool {
+	return oldToken != newToken // want `secret oldToken compared with !=`
+}
