@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/scaile/seclint/analyzers/constanttime"
+	"github.com/scaile/seclint/analyzers/httptimeout"
 	"github.com/scaile/seclint/analyzers/rule"
 )
 
@@ -14,6 +15,7 @@ import (
 func Rules() []*rule.Rule {
 	return []*rule.Rule{
 		constanttime.Rule,
+		httptimeout.Rule,
 	}
 }
 

@@ -1,0 +1,105 @@
+package a
+
+import (
+	"context"
+	"net/http"
+	"time"
+)
+
+func serverWithHeaderTimeout(h http.Handler) error {
+	srv := &http.Server{Addr: ":8080", Handler: h, ReadHeaderTimeout: 5 * time.Second}
+	return srv.ListenAndServe()
+}
+
+func serverWithReadTimeout(h http.Handler, d time.Duration) error {
+	srv := &http.Server{Addr: ":8080", Handler: h, ReadTimeout: d}
+	return srv.ListenAndServe()
+}
+
+func serverTimeoutLater(h http.Handler) error {
+	srv := &http.Server{Addr: ":8080", Handler: h}
+	srv.ReadHeaderTimeout = 3 * time.Second
+	return srv.ListenAndServe()
+}
+
+func serverTimeoutInClosure(h http.Handler) func() error {
+	srv := &http.Server{Handler: h}
+	return func() error {
+		srv.ReadTimeout = time.Minute
+		return srv.ListenAndServe()
+	}
+}
+
+func clientWithTimeout(u string) (*http.Response, error) {
+	c := &http.Client{Timeout: 10 * time.Second}
+	return c.Get(u)
+}
+
+func clientTimeoutLater(u string) (*http.Response, error) {
+	c := &http.Client{}
+	c.Timeout = time.Minute
+	return c.Get(u)
+}
+
+func clientDeadlineRequest(u string) (*http.Response, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	c := &http.Client{Transport: http.DefaultTransport}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return nil, err
+	}
+	return c.Do(req)
+}
+
+func clientDeadlineWithContext(req *http.Request, at time.Time) (*http.Response, error) {
+	ctx, cancel := context.WithDeadline(req.Context(), at)
+	defer cancel()
+	c := http.Client{}
+	return c.Do(req.WithContext(ctx))
+}
+
+// A client that is returned sends its requests elsewhere.
+func newClient(t http.RoundTripper) *http.Client {
+	c := &http.Client{Transport: t}
+	return c
+}
+
+type service struct{ hc *http.Client }
+
+func newService() *service {
+	return &service{hc: &http.Client{Transport: http.DefaultTransport}}
+}
+
+func defaultClientDeadline(u string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func isDefault(c *http.Client) bool {
+	return c == http.DefaultClient
+}
+
+func setDefaultTimeout() {
+	http.DefaultClient.Timeout = 30 * time.Second
+}
+
+func replaceDefault() {
+	http.DefaultClient = &http.Client{Timeout: time.Minute}
+}
+
+// Declarations of handlers and requests are not servers or clients.
+func handler(w http.ResponseWriter, r *http.Request) {
+	req, _ := http.NewRequest(http.MethodGet, "/", nil)
+	_ = req
+	http.Redirect(w, r, "/", http.StatusFound)
+}
