@@ -4,16 +4,38 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/scaile/seclint/internal/config"
 )
 
 // options are the command's own flags.
 type options struct {
-	format string // text or json
-	tests  bool   // load test files too
-	tags   string // build tags
+	format        string // text, json or sarif
+	tests         bool   // load test files too
+	tags          string // build tags
+	config        string // settings file
+	baseline      string // report only findings not in this file
+	writeBaseline string // write the findings to this file instead
+	fix, diff     bool   // apply suggested fixes, or show them
+}
+
+func (o *options) check() error {
+	switch o.format {
+	case "text", "json", "sarif":
+	default:
+		return fmt.Errorf("unknown -format %q (want text, json or sarif)", o.format)
+	}
+	if o.fix && o.diff {
+		return fmt.Errorf("-fix and -diff exclude each other")
+	}
+	if o.baseline != "" && o.writeBaseline != "" {
+		return fmt.Errorf("-baseline and -write-baseline exclude each other")
+	}
+	return nil
 }
 
 // triState is a boolean flag that remembers whether it was set, so that
@@ -65,7 +87,7 @@ func newFlagSet(stderr io.Writer, as []*analysis.Analyzer) (*flag.FlagSet, *opti
 	fs := flag.NewFlagSet("seclint", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	opts := &options{}
-	fs.StringVar(&opts.format, "format", "text", "output format: text or json")
+	fs.StringVar(&opts.format, "format", "text", "output format: text, json or sarif")
 	fs.Func("json", "same as -format=json", func(s string) error {
 		if v, err := strconv.ParseBool(s); err != nil {
 			return err
@@ -77,6 +99,11 @@ func newFlagSet(stderr io.Writer, as []*analysis.Analyzer) (*flag.FlagSet, *opti
 	fs.Lookup("json").DefValue = "false"
 	fs.BoolVar(&opts.tests, "test", false, "also load _test.go files (implied by any -NAME.tests flag)")
 	fs.StringVar(&opts.tags, "tags", "", "comma-separated build tags")
+	fs.StringVar(&opts.config, "config", "", "settings file (default "+config.FileName+" if present)")
+	fs.StringVar(&opts.baseline, "baseline", "", "report only findings that are not in this baseline file")
+	fs.StringVar(&opts.writeBaseline, "write-baseline", "", "write the current findings to this baseline file")
+	fs.BoolVar(&opts.fix, "fix", false, "apply suggested fixes")
+	fs.BoolVar(&opts.diff, "diff", false, "print suggested fixes as a unified diff instead of findings")
 
 	enabled := make(map[*analysis.Analyzer]*triState)
 	for _, a := range as {
@@ -91,9 +118,10 @@ func newFlagSet(stderr io.Writer, as []*analysis.Analyzer) (*flag.FlagSet, *opti
 	return fs, opts, enabled
 }
 
-// selectAnalyzers applies the x/tools convention: if any -NAME flag is
-// true, run only those; otherwise run all but those set false.
-func selectAnalyzers(as []*analysis.Analyzer, enabled map[*analysis.Analyzer]*triState) []*analysis.Analyzer {
+// selectAnalyzers applies the x/tools convention on top of the settings
+// file: if any -NAME flag is true, run only those; otherwise run what the
+// file leaves on, less those set false.
+func selectAnalyzers(as, fromFile []*analysis.Analyzer, enabled map[*analysis.Analyzer]*triState) []*analysis.Analyzer {
 	only := false
 	for _, t := range enabled {
 		only = only || *t == setTrue
@@ -101,7 +129,7 @@ func selectAnalyzers(as []*analysis.Analyzer, enabled map[*analysis.Analyzer]*tr
 	var sel []*analysis.Analyzer
 	for _, a := range as {
 		t := *enabled[a]
-		if t == setTrue || (!only && t != setFalse) {
+		if t == setTrue || (!only && t != setFalse && slices.Contains(fromFile, a)) {
 			sel = append(sel, a)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/scaile/seclint/analyzers"
+	"github.com/scaile/seclint/analyzers/rule"
 )
 
 // help prints the list of rules, or one rule's documentation.
@@ -39,3 +40,6 @@ func firstLine(s string) string {
 	first, _, _ := strings.Cut(s, "\n")
 	return first
 }
+
+// lookupRule is analyzers.Lookup, for the output code.
+func lookupRule(name string) *rule.Rule { return analyzers.Lookup(name) }

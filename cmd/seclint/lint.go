@@ -17,6 +17,7 @@ import (
 
 	"github.com/scaile/seclint/analyzers"
 	"github.com/scaile/seclint/analyzers/rule"
+	"github.com/scaile/seclint/internal/config"
 )
 
 // Exit codes, as in the x/tools analysis drivers.
@@ -27,12 +28,24 @@ const (
 	exitFindings = 3
 )
 
-// A finding is one diagnostic, resolved to a position.
+// directiveRule names the findings about //seclint:ignore directives
+// themselves, which the command reports on top of the rules.
+const directiveRule = "seclint"
+
+// A finding is one diagnostic, resolved to a file position.
 type finding struct {
-	pkg      string // package ID
+	pkg      string // package path
 	analyzer string
 	posn     token.Position
 	message  string
+	edits    []edit // the first suggested fix, if any
+}
+
+// An edit is one text edit of a suggested fix, as byte offsets.
+type edit struct {
+	file       string
+	start, end int
+	text       string
 }
 
 // report is everything one run produced.
@@ -45,6 +58,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "help" {
 		return help(args[1:], stdout, stderr)
 	}
+	rules := analyzers.Rules()
 	all := analyzers.Analyzers()
 	fs, opts, enabled := newFlagSet(stderr, all)
 	if err := fs.Parse(args); err != nil {
@@ -53,8 +67,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitUsage // the flag package has printed the error
 	}
-	if opts.format != "text" && opts.format != "json" {
-		fmt.Fprintf(stderr, "seclint: unknown -format %q (want text or json)\n", opts.format)
+	if err := opts.check(); err != nil {
+		fmt.Fprintf(stderr, "seclint: %v\n", err)
 		return exitUsage
 	}
 	patterns := fs.Args()
@@ -62,7 +76,23 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	selected := selectAnalyzers(all, enabled)
+
+	// The settings file comes first so that flags given on the command
+	// line override it.
+	settings, err := loadSettings(opts.config)
+	if err != nil {
+		fmt.Fprintf(stderr, "seclint: %v\n", err)
+		return exitFailure
+	}
+	fromFile, err := settings.Select(rules)
+	if err != nil {
+		fmt.Fprintf(stderr, "seclint: %s: %v\n", opts.config, err)
+		return exitFailure
+	}
+	if err := fs.Parse(args); err != nil { // flags override the file
+		return exitUsage
+	}
+	selected := selectAnalyzers(all, fromFile, enabled)
 	if len(selected) == 0 {
 		fmt.Fprintln(stderr, "seclint: every rule is turned off")
 		return exitUsage
@@ -73,9 +103,46 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "seclint: %v\n", err)
 		return exitFailure
 	}
-	if err := write(stdout, opts.format, rep); err != nil {
-		fmt.Fprintf(stderr, "seclint: %v\n", err)
-		return exitFailure
+	rep.findings = slices.DeleteFunc(rep.findings, func(f finding) bool {
+		return settings.Excluded(filepath.ToSlash(relPath(f.posn.Filename)))
+	})
+	return finish(rep, rules, opts, stdout, stderr)
+}
+
+// finish applies the baseline and fixes, prints the report and returns
+// the exit code.
+func finish(rep *report, rules []*rule.Rule, opts *options, stdout, stderr io.Writer) int {
+	if opts.writeBaseline != "" {
+		if err := writeBaseline(opts.writeBaseline, rep.findings); err != nil {
+			fmt.Fprintf(stderr, "seclint: %v\n", err)
+			return exitFailure
+		}
+		fmt.Fprintf(stderr, "seclint: wrote %d findings to %s\n", len(rep.findings), opts.writeBaseline)
+		return exitClean
+	}
+	if opts.baseline != "" {
+		known, err := readBaseline(opts.baseline)
+		if err != nil {
+			fmt.Fprintf(stderr, "seclint: %v\n", err)
+			return exitFailure
+		}
+		rep.findings = newSince(known, rep.findings)
+	}
+	if opts.fix || opts.diff {
+		fixed, err := applyFixes(rep.findings, opts.diff, stdout)
+		if err != nil {
+			fmt.Fprintf(stderr, "seclint: %v\n", err)
+			return exitFailure
+		}
+		rep.findings = slices.DeleteFunc(rep.findings, func(f finding) bool {
+			return opts.fix && fixed[f.posn]
+		})
+	}
+	if !opts.diff {
+		if err := write(stdout, opts.format, rep, rules); err != nil {
+			fmt.Fprintf(stderr, "seclint: %v\n", err)
+			return exitFailure
+		}
 	}
 	for _, e := range rep.errs {
 		fmt.Fprintf(stderr, "seclint: %v\n", e)
@@ -87,6 +154,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitFindings
 	}
 	return exitClean
+}
+
+// loadSettings reads the settings file. The default file is optional; one
+// named with -config must exist.
+func loadSettings(path string) (*config.Settings, error) {
+	if path == "" {
+		if _, err := os.Stat(config.FileName); err != nil {
+			return &config.Settings{}, nil // no settings file here
+		}
+		path = config.FileName
+	}
+	return config.Load(path)
 }
 
 // lint loads the packages and runs the analyzers over them. A package that
@@ -115,7 +194,7 @@ func lint(as []*analysis.Analyzer, patterns []string, opts *options) (*report, e
 	rep := &report{}
 	broken := make(map[*packages.Package]bool)
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		for _, e := range p.Errors {
+		for _, e := range packageErrors(p) {
 			broken[p] = true
 			rep.errs = append(rep.errs, fmt.Errorf("package %s: %s", p.PkgPath, e))
 		}
@@ -125,7 +204,18 @@ func lint(as []*analysis.Analyzer, patterns []string, opts *options) (*report, e
 	if err != nil {
 		return nil, err
 	}
-	seen := make(map[finding]bool)
+	type key struct {
+		analyzer, message string
+		posn              token.Position
+	}
+	seen := make(map[key]bool)
+	add := func(f finding) {
+		k := key{f.analyzer, f.message, f.posn}
+		if !seen[k] { // a file shared by a package and its test variant
+			seen[k] = true
+			rep.findings = append(rep.findings, f)
+		}
+	}
 	for _, act := range graph.Roots {
 		if act.Err != nil {
 			if !broken[act.Package] {
@@ -135,22 +225,61 @@ func lint(as []*analysis.Analyzer, patterns []string, opts *options) (*report, e
 			continue
 		}
 		for _, d := range act.Diagnostics {
-			f := finding{
-				pkg:      act.Package.PkgPath,
-				analyzer: act.Analyzer.Name,
-				posn:     act.Package.Fset.Position(d.Pos),
-				message:  d.Message,
-			}
-			if !seen[f] { // a file shared by a package and its test variant
-				seen[f] = true
-				rep.findings = append(rep.findings, f)
-			}
+			add(newFinding(act, d))
 		}
+	}
+	for _, f := range unusedDirectives(graph) {
+		add(f)
 	}
 	sortFindings(rep.findings)
 	slices.SortStableFunc(rep.errs, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
 	rep.errs = slices.CompactFunc(rep.errs, func(a, b error) bool { return a.Error() == b.Error() })
 	return rep, nil
+}
+
+// maxPackageErrors bounds the errors printed for one package: the first
+// ones name the problem, and a file full of syntax errors would bury the
+// findings of every other package.
+const maxPackageErrors = 5
+
+// packageErrors returns what is wrong with p, worst first. When p failed
+// to type-check, go list's own report of the same compile error is left
+// out.
+func packageErrors(p *packages.Package) []string {
+	typed := slices.ContainsFunc(p.Errors, func(e packages.Error) bool { return e.Kind != packages.ListError })
+	var msgs []string
+	for _, e := range p.Errors {
+		if typed && e.Kind == packages.ListError {
+			continue
+		}
+		msgs = append(msgs, e.Error())
+	}
+	if len(msgs) > maxPackageErrors {
+		more := len(msgs) - maxPackageErrors
+		msgs = append(msgs[:maxPackageErrors], fmt.Sprintf("and %d more errors", more))
+	}
+	return msgs
+}
+
+func newFinding(act *checker.Action, d analysis.Diagnostic) finding {
+	fset := act.Package.Fset
+	f := finding{
+		pkg:      act.Package.PkgPath,
+		analyzer: act.Analyzer.Name,
+		posn:     fset.Position(d.Pos),
+		message:  d.Message,
+	}
+	if len(d.SuggestedFixes) > 0 {
+		for _, e := range d.SuggestedFixes[0].TextEdits {
+			start := fset.PositionFor(e.Pos, false)
+			end := start
+			if e.End.IsValid() {
+				end = fset.PositionFor(e.End, false)
+			}
+			f.edits = append(f.edits, edit{start.Filename, start.Offset, end.Offset, string(e.NewText)})
+		}
+	}
+	return f
 }
 
 func sortFindings(fs []finding) {
@@ -189,12 +318,12 @@ func needFacts(as []*analysis.Analyzer) bool {
 // anyTestsFlag reports whether some analyzer was asked to report in test
 // files, which only helps if test files are loaded.
 func anyTestsFlag(as []*analysis.Analyzer) bool {
-	for _, a := range as {
-		if f := a.Flags.Lookup(rule.FlagTests); f != nil && f.Value.String() == "true" {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(as, func(a *analysis.Analyzer) bool { return flagOn(a, rule.FlagTests) })
+}
+
+func flagOn(a *analysis.Analyzer, name string) bool {
+	f := a.Flags.Lookup(name)
+	return f != nil && f.Value.String() == "true"
 }
 
 // relPath shortens name to a path relative to the working directory when

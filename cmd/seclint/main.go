@@ -21,6 +21,9 @@ import (
 	"github.com/scaile/seclint/analyzers"
 )
 
+// version is reported in SARIF output.
+const version = "0.1.0"
+
 func main() {
 	args := os.Args[1:]
 	if vetMode(args) {
