@@ -141,6 +141,7 @@ func usage(w io.Writer, fs *flag.FlagSet) {
 
 Usage:
 	seclint [flags] packages...
+	seclint files [flags] file.go...     # lint only these files (pre-commit)
 	seclint help [rule]
 	go vet -vettool=$(command -v seclint) [packages]
 

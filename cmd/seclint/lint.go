@@ -55,8 +55,15 @@ type report struct {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) > 0 && args[0] == "help" {
-		return help(args[1:], stdout, stderr)
+	filesMode := false
+	if len(args) > 0 {
+		switch args[0] {
+		case "help":
+			return help(args[1:], stdout, stderr)
+		case "files":
+			filesMode = true
+			args = args[1:]
+		}
 	}
 	rules := analyzers.Rules()
 	all := analyzers.Analyzers()
@@ -75,6 +82,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(patterns) == 0 {
 		fs.Usage()
 		return exitUsage
+	}
+	var only map[string]bool // with files: the files to report on
+	if filesMode {
+		var err error
+		if patterns, only, err = packagesOf(patterns); err != nil {
+			fmt.Fprintf(stderr, "seclint: %v\n", err)
+			return exitUsage
+		}
+		if len(patterns) == 0 {
+			return exitClean // no Go files among those given
+		}
 	}
 
 	// The settings file comes first so that flags given on the command
@@ -104,7 +122,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitFailure
 	}
 	rep.findings = slices.DeleteFunc(rep.findings, func(f finding) bool {
-		return settings.Excluded(filepath.ToSlash(relPath(f.posn.Filename)))
+		return settings.Excluded(filepath.ToSlash(relPath(f.posn.Filename))) ||
+			only != nil && !only[f.posn.Filename]
 	})
 	return finish(rep, rules, opts, stdout, stderr)
 }
@@ -154,6 +173,32 @@ func finish(rep *report, rules []*rule.Rule, opts *options, stdout, stderr io.Wr
 		return exitFindings
 	}
 	return exitClean
+}
+
+// packagesOf maps files, as a pre-commit hook passes them, to the
+// directories of their packages. It returns those as patterns and the
+// files' absolute paths, so that findings elsewhere in the same packages
+// (an untracked file, say) are not reported against the commit.
+func packagesOf(files []string) ([]string, map[string]bool, error) {
+	only := make(map[string]bool)
+	var dirs []string
+	for _, name := range files {
+		if filepath.Ext(name) != ".go" {
+			continue // a hook may pass other files; they have no package
+		}
+		abs, err := filepath.Abs(name)
+		if err != nil {
+			return nil, nil, err
+		}
+		if _, err := os.Stat(abs); err != nil {
+			return nil, nil, err
+		}
+		only[abs] = true
+		if dir := filepath.Dir(abs); !slices.Contains(dirs, dir) {
+			dirs = append(dirs, dir)
+		}
+	}
+	return dirs, only, nil
 }
 
 // loadSettings reads the settings file. The default file is optional; one

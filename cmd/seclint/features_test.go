@@ -1,0 +1,208 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
+)
+
+// writeModule makes a module in a temporary directory from the given
+// files (path → content) and returns its directory.
+func writeModule(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	files["go.mod"] = "module example.com/m\n\ngo 1.26\n"
+	for name, content := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+const insecureFile = `package m
+
+import "crypto/tls"
+
+func Config() *tls.Config {
+	return &tls.Config{InsecureSkipVerify: true}
+}
+`
+
+const secondInsecureFile = `package m
+
+import "crypto/tls"
+
+func Other() *tls.Config {
+	return &tls.Config{MinVersion: tls.VersionTLS10}
+}
+`
+
+func TestSARIF(t *testing.T) {
+	stdout, stderr, code := runIn(t, fixture("bad"), seclintBin, "-format=sarif", "./tlsconf")
+	if code != exitFindings {
+		t.Fatalf("exit %d, stderr %s", code, stderr)
+	}
+	log, err := sarif.FromString(stdout)
+	if err != nil {
+		t.Fatalf("not SARIF: %v", err)
+	}
+	if err := log.Validate(); err != nil {
+		t.Fatalf("SARIF does not validate against the 2.1.0 schema: %v", err)
+	}
+	run := log.Runs[0]
+	if got := len(run.Results); got != len(tlsFindings) {
+		t.Errorf("%d results, want %d", got, len(tlsFindings))
+	}
+	idx := run.GetRuleIndex("insecuretls")
+	if idx < 0 {
+		t.Fatal("no insecuretls rule in the SARIF run")
+	}
+	r := run.Tool.Driver.Rules[idx]
+	if !strings.Contains(strings.Join(r.Properties.Tags, " "), "external/cwe/cwe-295") {
+		t.Errorf("insecuretls tags %v lack CWE-295", r.Properties.Tags)
+	}
+	if r.Properties.Properties["security-severity"] == nil || r.HelpURI == nil || r.Help == nil {
+		t.Errorf("insecuretls rule lacks security-severity, help or helpUri")
+	}
+	for _, res := range run.Results {
+		uri := *res.Locations[0].PhysicalLocation.ArtifactLocation.URI
+		if filepath.IsAbs(uri) || res.PartialFingerprints["seclint/v1"] == "" {
+			t.Errorf("result at %s: want a relative URI and a fingerprint", uri)
+		}
+	}
+	again, _, _ := runIn(t, fixture("bad"), seclintBin, "-format=sarif", "./tlsconf")
+	if again != stdout {
+		t.Error("two SARIF runs over the same code differ")
+	}
+}
+
+func TestBaseline(t *testing.T) {
+	dir := writeModule(t, map[string]string{"a.go": insecureFile})
+	if _, stderr, code := runIn(t, dir, seclintBin, "-write-baseline=base.json", "./..."); code != exitClean {
+		t.Fatalf("writing the baseline: exit %d, %s", code, stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "base.json"))
+	if err != nil || strings.Contains(string(data), "InsecureSkipVerify: true") {
+		t.Fatalf("baseline unreadable or holds source text: %v\n%s", err, data)
+	}
+	if stdout, _, code := runIn(t, dir, seclintBin, "-baseline=base.json", "./..."); code != exitClean {
+		t.Errorf("known finding reported again: exit %d\n%s", code, stdout)
+	}
+
+	// An edit above the finding moves it down; it stays known. A new
+	// finding in another file is reported.
+	edited := strings.Replace(insecureFile, "import", "// A comment that moves every line.\n\nimport", 1)
+	for name, content := range map[string]string{"a.go": edited, "b.go": secondInsecureFile} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stdout, _, code := runIn(t, dir, seclintBin, "-baseline=base.json", "./...")
+	if code != exitFindings || strings.Contains(stdout, "a.go") || !strings.Contains(stdout, "b.go:6") {
+		t.Errorf("after edits: exit %d, want only the b.go finding:\n%s", code, stdout)
+	}
+
+	if err := os.WriteFile(filepath.Join(dir, "bad.json"), []byte("{not json"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := runIn(t, dir, seclintBin, "-baseline=bad.json", "./...")
+	if code != exitFailure || !strings.Contains(stderr, "not a seclint baseline") {
+		t.Errorf("corrupt baseline: exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestSettingsFile(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"a.go":         insecureFile,
+		".seclint.yml": "disable: [insecuretls]\n",
+	})
+	if stdout, stderr, code := runIn(t, dir, seclintBin, "./..."); strings.Contains(stdout, "insecuretls") {
+		t.Errorf("disabled rule still reports: exit %d\n%s%s", code, stdout, stderr)
+	}
+	// A flag on the command line overrides the file.
+	if stdout, _, _ := runIn(t, dir, seclintBin, "-insecuretls", "./..."); !strings.Contains(stdout, "insecuretls") {
+		t.Errorf("-insecuretls did not override the settings file:\n%s", stdout)
+	}
+
+	if err := os.WriteFile(filepath.Join(dir, ".seclint.yml"), []byte("disabel: [insecuretls]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := runIn(t, dir, seclintBin, "./...")
+	if code != exitFailure || !strings.Contains(stderr, "field disabel not found") {
+		t.Errorf("unknown key: exit %d, stderr %q", code, stderr)
+	}
+
+	if err := os.WriteFile(filepath.Join(dir, ".seclint.yml"), []byte("exclude: ['a.go']\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if stdout, _, code := runIn(t, dir, seclintBin, "-insecuretls", "./..."); code != exitClean {
+		t.Errorf("excluded file still reported: exit %d\n%s", code, stdout)
+	}
+}
+
+func TestFixAndDiff(t *testing.T) {
+	dir := writeModule(t, map[string]string{"a.go": secondInsecureFile})
+	stdout, stderr, code := runIn(t, dir, seclintBin, "-insecuretls", "-diff", "./...")
+	if code != exitFindings || !strings.Contains(stdout, "+++ b/a.go") || !strings.Contains(stdout, "VersionTLS12") {
+		t.Fatalf("-diff: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "a.go")); string(data) != secondInsecureFile {
+		t.Error("-diff changed the file")
+	}
+	if _, stderr, code := runIn(t, dir, seclintBin, "-insecuretls", "-fix", "./..."); code != exitClean {
+		t.Fatalf("-fix: exit %d, %s", code, stderr)
+	}
+	if stdout, _, code := runIn(t, dir, seclintBin, "-insecuretls", "./..."); code != exitClean {
+		t.Errorf("findings left after -fix: exit %d\n%s", code, stdout)
+	}
+}
+
+func TestUnusedDirective(t *testing.T) {
+	dir := writeModule(t, map[string]string{"a.go": `package m
+
+import "crypto/tls"
+
+func Config() *tls.Config {
+	//seclint:ignore insecuretls kept from an older version of this function
+	return &tls.Config{MinVersion: tls.VersionTLS13}
+}
+
+func Other() int {
+	//seclint:ignore nosuchrule a typo in the rule name
+	return 1
+}
+`})
+	stdout, _, code := runIn(t, dir, seclintBin, "./...")
+	if code != exitFindings ||
+		!strings.Contains(stdout, "a.go:6:2: seclint: unused seclint:ignore directive") ||
+		!strings.Contains(stdout, `a.go:11:2: seclint: seclint:ignore directive names unknown rule "nosuchrule"`) {
+		t.Errorf("exit %d, want the unused and the unknown directive reported:\n%s", code, stdout)
+	}
+	// With the rule off, nobody can tell whether the directive is used.
+	if stdout, _, _ := runIn(t, dir, seclintBin, "-insecuretls=false", "./..."); strings.Contains(stdout, "unused") {
+		t.Errorf("directive of a disabled rule reported as unused:\n%s", stdout)
+	}
+}
+
+func TestFilesMode(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"clean.go":     "package m\n\nfunc Clean() {}\n",
+		"untracked.go": insecureFile,
+		"README.md":    "not Go\n",
+	})
+	if stdout, stderr, code := runIn(t, dir, seclintBin, "files", "clean.go", "README.md"); code != exitClean {
+		t.Errorf("a clean staged file is blocked by another file of its package: exit %d\n%s%s", code, stdout, stderr)
+	}
+	stdout, _, code := runIn(t, dir, seclintBin, "files", "untracked.go")
+	if code != exitFindings || !strings.Contains(stdout, "untracked.go:6") {
+		t.Errorf("files mode missed the finding: exit %d\n%s", code, stdout)
+	}
+}
