@@ -1,6 +1,9 @@
 package analyzers_test
 
 import (
+	"flag"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -74,5 +77,50 @@ func checkMeta(t *testing.T, r *rule.Rule) {
 	}
 	if analyzers.Lookup(name) != r {
 		t.Errorf("Lookup(%q) does not return the rule", name)
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite the rule pages under docs/rules")
+
+// TestRulePages checks that docs/rules holds one page per rule, rendered
+// from the rule's documentation value, so the pages, `seclint help` and
+// SARIF help cannot drift apart. Run `go test ./analyzers -update` after
+// changing a rule's Doc.
+func TestRulePages(t *testing.T) {
+	dir := filepath.Join("..", "docs", "rules")
+	if *update {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := make(map[string]bool)
+	for _, r := range analyzers.Rules() {
+		name := r.Name() + ".md"
+		want[name] = true
+		path := filepath.Join(dir, name)
+		page := r.Markdown()
+		if *update {
+			if err := os.WriteFile(path, []byte(page), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		got, err := os.ReadFile(path)
+		if err != nil || string(got) != page {
+			t.Errorf("%s is missing or stale; run go test ./analyzers -update", path)
+		}
+		// The help text and the page carry the same content.
+		first, _, _ := strings.Cut(r.Compiled.Before, "\n")
+		for _, part := range []string{r.Compiled.Title, r.CWEs(), first} {
+			if !strings.Contains(r.Text(), part) {
+				t.Errorf("%s: help text lacks %q", r.Name(), part)
+			}
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if !want[e.Name()] {
+			t.Errorf("%s has no rule; remove it", filepath.Join(dir, e.Name()))
+		}
 	}
 }

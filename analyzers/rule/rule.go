@@ -85,6 +85,9 @@ type Meta struct {
 	// bad and good example, options. Analyzer.Doc, `seclint help`, the
 	// rule pages and SARIF rule help are all rendered from it.
 	Doc *lint.RawDocumentation
+	// Compliant names the file of package secureclient that shows the
+	// compliant pattern, e.g. "secureclient/transport.go".
+	Compliant string
 	// KeepGenerated keeps findings in generated files by default. Only
 	// checks for which generated code is no excuse set it (a key pasted
 	// into a generated file is leaked all the same).

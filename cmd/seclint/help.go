@@ -27,11 +27,7 @@ func help(args []string, stdout, stderr io.Writer) int {
 			status = exitUsage
 			continue
 		}
-		fmt.Fprintf(stdout, "%s: %s\n\n", r.Name(), r.Compiled.Title)
-		fmt.Fprintf(stdout, "%s, severity %s\n%s\n\n", r.CWEs(), r.Severity, r.Analyzer.URL)
-		text := strings.TrimPrefix(r.Analyzer.Doc, r.Compiled.Title)
-		fmt.Fprintln(stdout, strings.TrimSpace(text))
-		fmt.Fprintln(stdout)
+		fmt.Fprintln(stdout, r.Text())
 	}
 	return status
 }

@@ -67,8 +67,8 @@ func addSARIFRule(run *sarif.Run, r *rule.Rule) {
 		WithFullDescription(sarif.NewMultiformatMessageString().WithText(firstSentence(r.Compiled.Text))).
 		WithHelpURI(r.Analyzer.URL).
 		WithHelp(sarif.NewMultiformatMessageString().
-			WithText(r.Compiled.Format(false)).
-			WithMarkdown(r.Compiled.FormatMarkdown(false))).
+			WithText(r.Text()).
+			WithMarkdown(r.Markdown())).
 		WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(levelOf(r.Severity))).
 		WithProperties(props)
 }
