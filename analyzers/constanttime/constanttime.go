@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 	"honnef.co/go/tools/analysis/lint"
 
+	"github.com/scaile/seclint/analyzers/internal/credname"
 	"github.com/scaile/seclint/analyzers/rule"
 )
 
@@ -243,7 +244,7 @@ func (c *checker) isSecretConst(e ast.Expr) bool {
 		return false
 	}
 	_, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Const)
-	return ok && isSecretName(id.Name)
+	return ok && credname.IsSecret(id.Name)
 }
 
 // maxDepth bounds how far isSecret follows local assignments.
@@ -256,7 +257,7 @@ func (c *checker) isSecret(e ast.Expr, depth int) bool {
 	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
-		if isSecretName(e.Name) {
+		if credname.IsSecret(e.Name) {
 			return true
 		}
 		v, ok := c.pass.TypesInfo.ObjectOf(e).(*types.Var)
@@ -269,7 +270,7 @@ func (c *checker) isSecret(e ast.Expr, depth int) bool {
 			}
 		}
 	case *ast.SelectorExpr:
-		return isSecretName(e.Sel.Name)
+		return credname.IsSecret(e.Sel.Name)
 	case *ast.IndexExpr:
 		// claims["password"] or fields[secretKey]
 		return c.isSecretKey(e.Index)
@@ -337,7 +338,7 @@ func (c *checker) isSecretCall(call *ast.CallExpr, depth int) bool {
 		return len(call.Args) == 1 && c.isSecretKey(call.Args[0])
 	}
 	// computeSignature(body), s.expectedMAC(), user.GetPassword()
-	return isSecretName(fn.Name())
+	return credname.IsSecret(fn.Name())
 }
 
 // isSecretKey reports whether e is a constant string naming a credential.
@@ -346,7 +347,7 @@ func (c *checker) isSecretKey(e ast.Expr) bool {
 	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
 		return false
 	}
-	return isSecretName(constant.StringVal(tv.Value))
+	return credname.IsSecret(constant.StringVal(tv.Value))
 }
 
 // isHMAC reports whether e is a hash built by hmac.New.
