@@ -1,0 +1,3 @@
+module example.com/vulnlib
+
+go 1.22
