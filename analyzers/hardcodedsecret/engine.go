@@ -1,0 +1,205 @@
+package hardcodedsecret
+
+import (
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/rs/zerolog"
+	"github.com/spf13/viper"
+	"github.com/zricethezav/gitleaks/v8/config"
+	"github.com/zricethezav/gitleaks/v8/detect"
+	"github.com/zricethezav/gitleaks/v8/logging"
+)
+
+// An engine is a gitleaks detector whose rules never change after it is
+// built. Scanning only reads it, so one engine serves every pass of a
+// process, on any number of goroutines.
+type engine struct {
+	det *detect.Detector
+}
+
+// A match is one secret a gitleaks rule found in a scanned text.
+type match struct {
+	rule   string // gitleaks rule ID, e.g. "github-pat"
+	secret string
+	line   int // line of the match within the text, from 0
+}
+
+// defaultEngine holds gitleaks' built-in rules, built on first use.
+//
+// gitleaks' own NewDetectorDefaultConfig reads the TOML through viper's
+// process-wide instance and races when two goroutines build at once; here
+// the TOML goes through a private viper instance, once per process.
+var defaultEngine = sync.OnceValues(func() (*engine, error) { return newEngine("") })
+
+// quietLogs silences gitleaks' logger, whose trace events print secrets
+// in clear. It runs before any engine exists.
+var quietLogs = sync.OnceFunc(func() { logging.Logger = zerolog.Nop() })
+
+// newEngine builds an engine from gitleaks' default rules, extended by
+// the gitleaks TOML file at path when path is not empty. gitleaks
+// compiles rule patterns with regexp.MustCompile, so a bad pattern
+// panics; that panic comes back as an error.
+func newEngine(path string) (e *engine, err error) {
+	quietLogs()
+	defer func() {
+		if r := recover(); r != nil {
+			e, err = nil, fmt.Errorf("%s: %v", configName(path), r)
+		}
+	}()
+
+	base, err := readConfig(config.DefaultConfig)
+	if err != nil {
+		return nil, fmt.Errorf("gitleaks default rules: %w", err)
+	}
+	if path != "" {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		user, err := readConfig(string(data))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		base = extend(base, user)
+	}
+
+	cfg, err := base.Translate()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", configName(path), err)
+	}
+	det := detect.NewDetector(cfg)
+	det.MaxDecodeDepth = 0 // Go literals are already decoded
+	return &engine{det: det}, nil
+}
+
+func configName(path string) string {
+	if path == "" {
+		return "gitleaks default rules"
+	}
+	return path
+}
+
+// readConfig parses a gitleaks TOML file with a private viper instance.
+func readConfig(text string) (*config.ViperConfig, error) {
+	v := viper.New()
+	v.SetConfigType("toml")
+	if err := v.ReadConfig(strings.NewReader(text)); err != nil {
+		return nil, err
+	}
+	var vc config.ViperConfig
+	if err := v.Unmarshal(&vc); err != nil {
+		return nil, err
+	}
+
+	// Fold the deprecated single-table forms into the list forms, so
+	// that two files, each written in one form, can be merged.
+	if vc.AllowList != nil {
+		vc.Allowlists = append(vc.Allowlists, vc.AllowList)
+		vc.AllowList = nil
+	}
+	for i := range vc.Rules {
+		r := &vc.Rules[i]
+		if r.AllowList != nil {
+			r.Allowlists = append(r.Allowlists, r.AllowList)
+			r.AllowList = nil
+		}
+	}
+	return &vc, nil
+}
+
+// extend merges a user's gitleaks config into the default one the way
+// gitleaks' [extend] useDefault does: rules listed in disabledRules are
+// dropped, a user rule with a default rule's ID overrides its scalar
+// fields and adds to its lists, and other user rules and allowlists are
+// added. The merge is done on the parsed TOML so that gitleaks' own
+// extension code, which uses process-wide state, never runs.
+func extend(base, user *config.ViperConfig) *config.ViperConfig {
+	out := *user
+	out.Extend = config.Extend{}
+	out.Rules = nil
+	userRule := make(map[string]int, len(user.Rules))
+	for i, u := range user.Rules {
+		userRule[u.ID] = i
+	}
+
+	for _, r := range base.Rules {
+		if slices.Contains(user.Extend.DisabledRules, r.ID) {
+			continue
+		}
+		i, ok := userRule[r.ID]
+		if !ok {
+			out.Rules = append(out.Rules, r)
+			continue
+		}
+		delete(userRule, r.ID)
+		u := user.Rules[i]
+		if u.Description != "" {
+			r.Description = u.Description
+		}
+		if u.Entropy != 0 {
+			r.Entropy = u.Entropy
+		}
+		if u.SecretGroup != 0 {
+			r.SecretGroup = u.SecretGroup
+		}
+		if u.Regex != "" {
+			r.Regex = u.Regex
+		}
+		if u.Path != "" {
+			r.Path = u.Path
+		}
+		r.Tags = append(slices.Clip(r.Tags), u.Tags...)
+		r.Keywords = append(slices.Clip(r.Keywords), u.Keywords...)
+		r.Allowlists = append(slices.Clip(r.Allowlists), u.Allowlists...)
+		out.Rules = append(out.Rules, r)
+	}
+
+	// User rules with new IDs come after the defaults, in file order.
+	for _, u := range user.Rules {
+		if _, ok := userRule[u.ID]; ok {
+			out.Rules = append(out.Rules, u)
+		}
+	}
+	out.Allowlists = append(slices.Clip(base.Allowlists), user.Allowlists...)
+	return &out
+}
+
+// scan runs the rules over texts and returns the matches in each.
+//
+// Calling gitleaks once per literal would repeat its per-call setup
+// thousands of times per package, so the texts are joined one per line
+// range and scanned at once. A gitleaks match has a line but no byte
+// offset, and a pattern may run from one text into the next, so every
+// text with a match in the joined scan is scanned again on its own and
+// only those results count.
+func (e *engine) scan(texts []string) [][]match {
+	out := make([][]match, len(texts))
+	if len(texts) == 0 {
+		return out
+	}
+	starts := make([]int, len(texts))
+	var b strings.Builder
+	line := 0
+	for i, t := range texts {
+		starts[i] = line
+		b.WriteString(t)
+		b.WriteByte('\n')
+		line += strings.Count(t, "\n") + 1
+	}
+
+	hit := make(map[int]bool)
+	for _, f := range e.det.DetectString(b.String()) {
+		i, _ := slices.BinarySearch(starts, f.StartLine+1)
+		hit[i-1] = true
+	}
+	for i := range hit {
+		for _, f := range e.det.DetectString(texts[i]) {
+			out[i] = append(out[i], match{rule: f.RuleID, secret: f.Secret, line: f.StartLine})
+		}
+	}
+	return out
+}

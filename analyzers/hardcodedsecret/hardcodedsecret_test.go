@@ -1,0 +1,13 @@
+package hardcodedsecret_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/scaile/seclint/analyzers/hardcodedsecret"
+)
+
+func TestProviders(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), hardcodedsecret.Analyzer, "providers")
+}
