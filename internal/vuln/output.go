@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"path/filepath"
 	"strconv"
 	"strings"
 )
@@ -25,7 +26,7 @@ func write(w io.Writer, format string, rep *report) error {
 func writeText(w io.Writer, rep *report) error {
 	var b strings.Builder
 	for _, f := range rep.findings {
-		textFinding(&b, f)
+		textFinding(&b, f, rep.dir)
 	}
 
 	if len(rep.findings)+len(rep.suppressed)+len(rep.unreached) > 0 {
@@ -45,10 +46,12 @@ func writeText(w io.Writer, rep *report) error {
 		fmt.Fprintf(&b, "  suppressed %s in %s (%s:%d%s): %s\n",
 			f.ID, f.Module, s.File, s.Line, until, oneLine(s.Reason))
 	}
-	if n := len(rep.unreached); n > 0 {
-		fmt.Fprintf(&b, "  %d more %s affect %s, but the code does not reach %s; %s\n",
-			n, plural(n, "advisory", "advisories"), belowLevel(rep.level),
-			plural(n, "its vulnerable code", "their vulnerable code"), rescanHint(rep.level))
+	if n := len(rep.unreached); n == 1 {
+		fmt.Fprintf(&b, "  1 more advisory affects %s, but no call reaches its vulnerable code; %s it\n",
+			belowLevel(rep.level), rescanHint(rep.level))
+	} else if n > 1 {
+		fmt.Fprintf(&b, "  %d more advisories affect %s, but no call reaches their vulnerable code; %s them\n",
+			n, belowLevel(rep.level), rescanHint(rep.level))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -60,7 +63,7 @@ func writeText(w io.Writer, rep *report) error {
 //	  module example.com/vulnlib@v1.0.0, fixed in v1.1.0
 //	  main.go:16:9: app.main -> app.run -> parse.Unsafe
 //	  https://pkg.go.dev/vuln/GO-2099-0001
-func textFinding(b *strings.Builder, f *Finding) {
+func textFinding(b *strings.Builder, f *Finding, dir string) {
 	b.WriteString(f.ID)
 	if len(f.OSV.Aliases) > 0 {
 		fmt.Fprintf(b, " (%s)", strings.Join(f.OSV.Aliases, ", "))
@@ -70,7 +73,7 @@ func textFinding(b *strings.Builder, f *Finding) {
 	}
 	b.WriteString("\n")
 	fmt.Fprintf(b, "  module %s, %s\n", moduleVersion(f.Module, f.Version), fixedText(f))
-	for _, line := range evidence(f) {
+	for _, line := range evidence(f, dir) {
 		fmt.Fprintf(b, "  %s\n", line)
 	}
 	if f.OSV.Database.URL != "" {
@@ -79,14 +82,15 @@ func textFinding(b *strings.Builder, f *Finding) {
 }
 
 // evidence describes why a finding applies: one line per call path at
-// symbol level, one per imported package at package level.
-func evidence(f *Finding) []string {
+// symbol level, one per imported package at package level. dir is the
+// scanned directory, which call sites are relative to.
+func evidence(f *Finding, dir string) []string {
 	var lines []string
 	switch f.Level {
 	case levelSymbol:
 		for _, t := range f.Traces {
 			line := callPath(t)
-			if p := posString(callSite(t).Position); p != "" {
+			if p := posString(dir, callSite(t).Position); p != "" {
 				line = p + ": " + line
 			}
 			lines = append(lines, line)
@@ -169,14 +173,28 @@ func packageName(importPath string) string {
 	return base
 }
 
-func posString(p *Position) string {
+// posString prints a call site as file:line:col. govulncheck makes the
+// file name relative to the scanned module; joining dir makes it
+// relative to the directory seclint runs in, so that editors and
+// code-scanning tools find the file.
+func posString(dir string, p *Position) string {
 	if p == nil || p.Line <= 0 {
 		return ""
 	}
+	file := siteFile(dir, p)
 	if p.Column > 0 {
-		return fmt.Sprintf("%s:%d:%d", p.Filename, p.Line, p.Column)
+		return fmt.Sprintf("%s:%d:%d", file, p.Line, p.Column)
 	}
-	return fmt.Sprintf("%s:%d", p.Filename, p.Line)
+	return fmt.Sprintf("%s:%d", file, p.Line)
+}
+
+// siteFile is the file name of a call site, relative to the directory
+// seclint runs in, with forward slashes.
+func siteFile(dir string, p *Position) string {
+	if p.Filename == "" || path.IsAbs(p.Filename) {
+		return p.Filename
+	}
+	return path.Join(filepath.ToSlash(dir), p.Filename)
 }
 
 // belowLevel names what the unreached findings are, given the level.
@@ -189,9 +207,9 @@ func belowLevel(level string) string {
 
 func rescanHint(level string) string {
 	if level == levelSymbol {
-		return "-scan package or -scan module lists them"
+		return "-scan package or -scan module lists"
 	}
-	return "-scan module lists them"
+	return "-scan module lists"
 }
 
 func plural(n int, one, many string) string {
@@ -240,9 +258,9 @@ func writeJSON(w io.Writer, rep *report) error {
 		DB:         rep.config.DB,
 		GoVersion:  rep.config.GoVersion,
 		ScanLevel:  rep.level,
-		Findings:   jsonFindings(rep.findings),
-		Suppressed: jsonFindings(rep.suppressed),
-		Unreached:  jsonFindings(rep.unreached),
+		Findings:   jsonFindings(rep.findings, rep.dir),
+		Suppressed: jsonFindings(rep.suppressed, rep.dir),
+		Unreached:  jsonFindings(rep.unreached, rep.dir),
 		Expired:    nonNil(rep.expired),
 		Unused:     nonNil(rep.unused),
 	}
@@ -251,7 +269,7 @@ func writeJSON(w io.Writer, rep *report) error {
 	return enc.Encode(doc)
 }
 
-func jsonFindings(fs []*Finding) []jsonFinding {
+func jsonFindings(fs []*Finding, dir string) []jsonFinding {
 	out := make([]jsonFinding, 0, len(fs))
 	for _, f := range fs {
 		jf := jsonFinding{
@@ -268,7 +286,7 @@ func jsonFindings(fs []*Finding) []jsonFinding {
 		}
 		for _, t := range f.Traces {
 			jf.Paths = append(jf.Paths, jsonPath{
-				Position: posString(callSite(t).Position),
+				Position: posString(dir, callSite(t).Position),
 				Path:     callPath(t),
 				Frames:   t,
 			})

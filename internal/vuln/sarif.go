@@ -3,6 +3,8 @@ package vuln
 import (
 	"fmt"
 	"io"
+	"path"
+	"path/filepath"
 	"strings"
 
 	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
@@ -18,7 +20,7 @@ func writeSARIF(w io.Writer, rep *report) error {
 	run := sarif.NewRunWithInformationURI("seclint", toolURI)
 	for _, f := range append(append([]*Finding{}, rep.findings...), rep.suppressed...) {
 		addRule(run, f)
-		for _, res := range sarifResults(run, f) {
+		for _, res := range sarifResults(run, f, rep.dir) {
 			if s := f.Suppression; s != nil {
 				res.AddSuppression(sarif.NewSuppression().
 					WithKind("external").
@@ -64,20 +66,20 @@ func addRule(run *sarif.Run, f *Finding) {
 // sarifResults adds the results of f to run and returns them. A call
 // path is shown at the call the scanned code makes; a finding without
 // one (package or module level) is shown at go.mod.
-func sarifResults(run *sarif.Run, f *Finding) []*sarif.Result {
+func sarifResults(run *sarif.Run, f *Finding, dir string) []*sarif.Result {
 	var results []*sarif.Result
 	if f.Level != levelSymbol {
 		res := run.CreateResultForRule(f.ID).
 			WithLevel("error").
-			WithMessage(sarif.NewTextMessage(sarifMessage(f, strings.Join(evidence(f), "; ")))).
-			AddLocation(sarifLocation("go.mod", 1, 1))
+			WithMessage(sarif.NewTextMessage(sarifMessage(f, strings.Join(evidence(f, dir), "; ")))).
+			AddLocation(sarifLocation(path.Join(filepath.ToSlash(dir), "go.mod"), 1, 1))
 		return append(results, res)
 	}
 	for _, t := range f.Traces {
 		site := callSite(t)
-		file, line, col := "go.mod", 1, 1
+		file, line, col := path.Join(filepath.ToSlash(dir), "go.mod"), 1, 1
 		if p := site.Position; p != nil && p.Line > 0 && p.Filename != "" {
-			file, line, col = p.Filename, p.Line, max(p.Column, 1)
+			file, line, col = siteFile(dir, p), p.Line, max(p.Column, 1)
 		}
 		res := run.CreateResultForRule(f.ID).
 			WithLevel("error").

@@ -35,6 +35,7 @@ type options struct {
 
 // report is what one run found, after suppression.
 type report struct {
+	dir        string // the scanned directory (-C)
 	config     scanConfig
 	level      string
 	findings   []*Finding // reported, not suppressed
@@ -188,7 +189,7 @@ func run(ctx context.Context, opts *options, now time.Time) (*report, error) {
 		return nil, err
 	}
 
-	rep := &report{config: res.config, level: opts.level}
+	rep := &report{dir: opts.dir, config: res.config, level: opts.level}
 	var reached []*Finding
 	for _, f := range res.findings {
 		if levelRank(f.Level) >= levelRank(opts.level) {
