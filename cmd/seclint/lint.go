@@ -18,6 +18,7 @@ import (
 	"github.com/scaile/seclint/analyzers"
 	"github.com/scaile/seclint/analyzers/rule"
 	"github.com/scaile/seclint/internal/config"
+	"github.com/scaile/seclint/internal/vuln"
 )
 
 // Exit codes, as in the x/tools analysis drivers.
@@ -60,6 +61,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		switch args[0] {
 		case "help":
 			return help(args[1:], stdout, stderr)
+		case "vuln":
+			return vuln.Main(args[1:], stdout, stderr)
 		case "files":
 			filesMode = true
 			args = args[1:]
