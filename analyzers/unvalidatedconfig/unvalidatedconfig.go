@@ -1,0 +1,397 @@
+package unvalidatedconfig
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
+	"golang.org/x/tools/go/ssa"
+	"honnef.co/go/tools/analysis/lint"
+
+	"github.com/scaile/seclint/analyzers/rule"
+)
+
+var Analyzer = &analysis.Analyzer{
+	Name:      "unvalidatedconfig",
+	Requires:  []*analysis.Analyzer{ctrlflow.Analyzer},
+	Run:       run,
+	FactTypes: []analysis.Fact{(*summaryFact)(nil), (*validatedTypeFact)(nil)},
+}
+
+var Rule = rule.New(Analyzer, rule.Meta{
+	CWE:      []int{20, 1173},
+	Severity: rule.Medium,
+	Doc: &lint.RawDocumentation{
+		Title: "check for configs used before their Validate method",
+		Text: `Reports a value of a validated type that reaches a use on a path
+where its validator has not succeeded. A validated type is a named
+struct type that declares \'Validate() error\' (on the value or the
+pointer), a type named by -types, or the type a function marked
+\'//seclint:validator\' checks. A config whose \'Validate\' method is
+never called, or whose error is dropped, lets an empty API key, a zero
+or negative timeout or a malformed address travel into a client, where
+it fails late or silently weakens the connection: improper input
+validation (CWE-20), improper use of the validation framework the type
+itself provides (CWE-1173).
+
+A value is examined when it comes from outside the code that uses it:
+a composite literal or field assignment with a non-constant string,
+number or bool; decoding into it (encoding/json, encoding/xml, YAML,
+TOML, HCL, mapstructure, viper, envconfig and env, flag and pflag
+\'...Var\' functions writing its fields); or a parameter of an exported
+function outside package main. Its uses are: storing it in a struct
+field or a package variable; returning it from a constructor (a
+function named New..., Load..., Parse..., From... or Must...); passing
+it to a function that uses it in one of these ways without validating
+it; reading its fields into an \'http.Client\', \'http.Transport\',
+\'http.Server\', \'tls.Config\', \'net.Dialer\' or into \'sql.Open\', a
+dial, listen or key-pair call; and, inside an exported \'New...\'
+constructor, any use of the parameter at all.
+
+The check is flow-sensitive (SSA): a use is safe only when every path
+to it goes through a validator call whose error is compared with nil
+and leads to the nil branch (or, for a validator without an error
+result, through the call). \'_ = c.Validate()\', \'c.Validate()\' as a
+statement, and an error that is checked and then ignored all count as
+no validation. A validator is the type's \'Validate\' method, a
+function marked \'//seclint:validator\' (it checks its first parameter,
+or its receiver when it has none), a function named by -validators,
+or any function that validates its parameter on every path that
+returns a nil error. The last kind is exported as a fact, so a helper
+or a validating constructor in another package counts as validation.
+
+There is one finding per value: at the literal or decode call where it
+enters, at the parameter of an exported function, or at a validator
+call whose error is dropped. A constructor that validates its argument
+before a nil-error return is the compliant pattern and is never
+reported. A zero value is not input, and comparing with it is no use.
+
+Flags: -types adds validated types (comma-separated, as
+\'example.com/pkg.Config\'); -validators adds validator functions
+(comma-separated, as printed by types.Func.FullName, for example
+\'(*github.com/go-playground/validator/v10.Validate).Struct\'; the
+first argument is the one validated); -tests also reports findings in
+_test.go files, -generated in generated files.
+
+Limitations: the proof is per function with summaries of called
+functions. Validation is not seen when it happens in another goroutine
+or a deferred call, through reflection (a reflect-based walker not
+named by -validators), through a function value or an interface other
+than one with \'Validate() error\', or on a field of an enclosing
+value (\'outer.DB.Validate()\' does not validate a separate copy of
+the DB config). Changes made after validation are not re-checked.
+A config nested in a type that has no validator, a config held in a
+map or slice, and a config reached through a function value are not
+tracked. Protocol buffer messages, which get generated \'Validate\'
+methods, are not treated as configs.`,
+		Before: `func New(cfg Config) *Client {
+	return &Client{cfg: cfg}
+}`,
+		After: `func New(cfg Config) (*Client, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, fmt.Errorf("client config: %w", err)
+	}
+	return &Client{cfg: cfg}, nil
+}`,
+		Options: []string{"types", "validators", rule.FlagTests, rule.FlagGenerated},
+	},
+})
+
+// Names of the analyzer's own flags.
+const (
+	flagTypes      = "types"
+	flagValidators = "validators"
+)
+
+func init() {
+	Analyzer.Flags.String(flagTypes, "",
+		"comma-separated validated types, as path/to/pkg.Type")
+	Analyzer.Flags.String(flagValidators, "",
+		"comma-separated validator functions, as printed by types.Func.FullName")
+}
+
+// directive marks a function as a validator of its first parameter.
+const directive = "//seclint:validator"
+
+func run(pass *analysis.Pass) (any, error) {
+	c := &checker{
+		pass:       pass,
+		types:      splitSet(pass.Analyzer.Flags.Lookup(flagTypes).Value.String()),
+		validators: splitSet(pass.Analyzer.Flags.Lookup(flagValidators).Value.String()),
+		directives: make(map[*types.Func]bool),
+		isCfg:      make(map[*types.Named]bool),
+		sums:       make(map[*ssa.Function]*summary),
+	}
+	c.readDirectives()
+	if !c.relevant() {
+		return nil, nil // no validated type in sight
+	}
+
+	funcs := c.buildSSA()
+	c.summarize(funcs)
+	c.exportFacts(funcs)
+	for _, fn := range funcs {
+		c.check(fn)
+	}
+	return nil, nil
+}
+
+// checker holds what one pass knows about validated types and functions.
+type checker struct {
+	pass       *analysis.Pass
+	types      map[string]bool      // -types
+	validators map[string]bool      // -validators
+	directives map[*types.Func]bool // //seclint:validator in this package
+	isCfg      map[*types.Named]bool
+	sums       map[*ssa.Function]*summary
+	noReturn   func(*types.Func) bool
+}
+
+func splitSet(s string) map[string]bool {
+	set := make(map[string]bool)
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			set[f] = true
+		}
+	}
+	return set
+}
+
+// readDirectives records the functions marked //seclint:validator and
+// exports a fact for the types they validate, so that importers treat
+// those types as validated too.
+func (c *checker) readDirectives() {
+	for _, file := range c.pass.Files {
+		for _, decl := range file.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok || fd.Doc == nil || !hasDirective(fd.Doc) {
+				continue
+			}
+			fn, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			c.directives[fn] = true
+			named := namedOf(checkedParam(fn))
+			if named != nil && named.Obj().Pkg() == c.pass.Pkg {
+				c.pass.ExportObjectFact(named.Obj(), &validatedTypeFact{Validator: shortName(fn)})
+			}
+		}
+	}
+}
+
+func hasDirective(doc *ast.CommentGroup) bool {
+	for _, cm := range doc.List {
+		if strings.TrimSpace(cm.Text) == directive {
+			return true
+		}
+	}
+	return false
+}
+
+// checkedParam returns the type a marked validator checks: its first
+// parameter, or its receiver when it has none.
+func checkedParam(fn *types.Func) types.Type {
+	sig := fn.Signature()
+	if sig.Params().Len() > 0 {
+		return sig.Params().At(0).Type()
+	}
+	if sig.Recv() != nil {
+		return sig.Recv().Type()
+	}
+	return nil
+}
+
+// checkedIndex is the SSA argument index that checkedParam names.
+func checkedIndex(fn *types.Func) int {
+	sig := fn.Signature()
+	if sig.Recv() != nil && sig.Params().Len() > 0 {
+		return 1
+	}
+	return 0
+}
+
+// relevant reports whether the package declares or mentions a validated
+// type, or an interface with a Validate method. Most packages do not, and
+// they are left before any SSA is built.
+func (c *checker) relevant() bool {
+	if len(c.directives) > 0 {
+		return true
+	}
+	seen := make(map[types.Type]bool)
+	check := func(obj types.Object) bool {
+		switch obj.(type) {
+		case *types.Var, *types.TypeName:
+		default:
+			return false
+		}
+		t := obj.Type()
+		if seen[t] {
+			return false
+		}
+		seen[t] = true
+		return c.validated(t) != nil || isValidatorIface(t)
+	}
+	for _, obj := range c.pass.TypesInfo.Defs {
+		if obj != nil && check(obj) {
+			return true
+		}
+	}
+	for _, obj := range c.pass.TypesInfo.Uses {
+		if check(obj) {
+			return true
+		}
+	}
+	return false
+}
+
+// validated returns the named type behind t (through pointers) when it
+// is a validated type, else nil.
+func (c *checker) validated(t types.Type) *types.Named {
+	named := namedOf(t)
+	if named == nil {
+		return nil
+	}
+	named = named.Origin()
+	if v, ok := c.isCfg[named]; ok {
+		return pick(v, named)
+	}
+	v := c.isValidatedType(named)
+	c.isCfg[named] = v
+	return pick(v, named)
+}
+
+func pick(ok bool, n *types.Named) *types.Named {
+	if ok {
+		return n
+	}
+	return nil
+}
+
+func (c *checker) isValidatedType(named *types.Named) bool {
+	obj := named.Obj()
+	if obj.Pkg() == nil {
+		return false // error and other universe types
+	}
+	if c.types[obj.Pkg().Path()+"."+obj.Name()] {
+		return true
+	}
+	if c.pass.ImportObjectFact(obj, new(validatedTypeFact)) {
+		return true
+	}
+	for fn := range c.directives {
+		if n := namedOf(checkedParam(fn)); n != nil && n.Origin() == named {
+			return true
+		}
+	}
+	if _, ok := named.Underlying().(*types.Struct); !ok {
+		return false // enums and other scalar types are not configs
+	}
+	if isProtoMessage(named) {
+		return false // generated validators; the message is data, not config
+	}
+	for i := range named.NumMethods() {
+		if isValidateMethod(named.Method(i)) {
+			return true
+		}
+	}
+	return false
+}
+
+// isValidateMethod reports whether m is Validate() error.
+func isValidateMethod(m *types.Func) bool {
+	if m.Name() != "Validate" {
+		return false
+	}
+	sig := m.Signature()
+	return sig.Params().Len() == 0 && sig.Results().Len() == 1 &&
+		isError(sig.Results().At(0).Type())
+}
+
+func isError(t types.Type) bool {
+	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+func isProtoMessage(named *types.Named) bool {
+	for i := range named.NumMethods() {
+		switch named.Method(i).Name() {
+		case "ProtoReflect", "ProtoMessage":
+			return true
+		}
+	}
+	return false
+}
+
+// isValidatorIface reports whether t is an interface with Validate() error.
+func isValidatorIface(t types.Type) bool {
+	iface, ok := t.Underlying().(*types.Interface)
+	if !ok {
+		return false
+	}
+	for i := range iface.NumMethods() {
+		if isValidateMethod(iface.Method(i)) {
+			return true
+		}
+	}
+	return false
+}
+
+// namedOf returns the named type of t, *t or **t.
+func namedOf(t types.Type) *types.Named {
+	for range 3 {
+		if t == nil {
+			return nil
+		}
+		t = types.Unalias(t)
+		if n, ok := t.(*types.Named); ok {
+			return n
+		}
+		p, ok := t.(*types.Pointer)
+		if !ok {
+			return nil
+		}
+		t = p.Elem()
+	}
+	return nil
+}
+
+// buildSSA builds SSA for the package and lists its functions, function
+// literals included, in source order.
+func (c *checker) buildSSA() []*ssa.Function {
+	cfgs := c.pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
+	c.noReturn = cfgs.NoReturn
+	prog := ssa.NewProgram(c.pass.Fset, 0)
+	prog.SetNoReturn(cfgs.NoReturn)
+	for _, p := range c.pass.Pkg.Imports() {
+		prog.CreatePackage(p, nil, nil, true)
+	}
+	pkg := prog.CreatePackage(c.pass.Pkg, c.pass.Files, c.pass.TypesInfo, false)
+	pkg.Build()
+
+	var funcs []*ssa.Function
+	var add func(fn *ssa.Function)
+	add = func(fn *ssa.Function) {
+		funcs = append(funcs, fn)
+		for _, anon := range fn.AnonFuncs {
+			add(anon)
+		}
+	}
+	for _, file := range c.pass.Files {
+		for _, decl := range file.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			obj, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			if fn := prog.FuncValue(obj); fn != nil {
+				add(fn)
+			}
+		}
+	}
+	return funcs
+}
