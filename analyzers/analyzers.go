@@ -7,6 +7,7 @@ import (
 
 	"github.com/scaile/seclint/analyzers/constanttime"
 	"github.com/scaile/seclint/analyzers/httptimeout"
+	"github.com/scaile/seclint/analyzers/ignorederror"
 	"github.com/scaile/seclint/analyzers/jwtvalidation"
 	"github.com/scaile/seclint/analyzers/rule"
 )
@@ -17,6 +18,7 @@ func Rules() []*rule.Rule {
 	return []*rule.Rule{
 		constanttime.Rule,
 		httptimeout.Rule,
+		ignorederror.Rule,
 		jwtvalidation.Rule,
 	}
 }
