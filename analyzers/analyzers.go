@@ -10,6 +10,7 @@ import (
 	"github.com/scaile/seclint/analyzers/ignorederror"
 	"github.com/scaile/seclint/analyzers/jwtvalidation"
 	"github.com/scaile/seclint/analyzers/rule"
+	"github.com/scaile/seclint/analyzers/unvalidatedconfig"
 )
 
 // Rules returns every seclint rule, sorted by name. The slice is new on
@@ -20,6 +21,7 @@ func Rules() []*rule.Rule {
 		httptimeout.Rule,
 		ignorederror.Rule,
 		jwtvalidation.Rule,
+		unvalidatedconfig.Rule,
 	}
 }
 
