@@ -89,7 +89,7 @@ func literalValueReceiverValidated(n int) (*Client, error) {
 }
 
 func envFields() {
-	var cfg Config // want `^Config built from non-constant values is stored in package variable current`
+	var cfg Config                // want `^Config built from non-constant values is stored in package variable current`
 	cfg.APIKey = os.Getenv("KEY") // fields set one by one are input too
 	cfg.Addr = os.Getenv("ADDR")
 	current = &cfg
