@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -146,31 +145,44 @@ func runScanner(ctx context.Context, args []string) (*scanResult, error) {
 	return res, nil
 }
 
-// scannerError words a failed run: govulncheck's own message on
-// standard error is usually the useful part.
+// scannerError words a failed run on one line. govulncheck's errors
+// span several lines and repeat its name; what it printed on standard
+// error, if anything, completes them.
 func scannerError(err error, stderr string) error {
-	msg := strings.TrimSpace(stderr)
-	var exit interface{ ExitCode() int }
-	if msg != "" && errors.As(err, &exit) {
-		// The exit code error only says "exit status N"; the message
-		// explains it.
-		return fmt.Errorf("govulncheck failed: %s", oneLine(msg))
+	msg := err.Error()
+	for {
+		rest, ok := strings.CutPrefix(strings.TrimSpace(msg), "govulncheck:")
+		if !ok {
+			break
+		}
+		msg = rest
 	}
-	if msg != "" {
-		return fmt.Errorf("govulncheck: %v: %s", err, oneLine(msg))
+	msg = oneLine(msg)
+	if extra := oneLine(stderr); extra != "" {
+		msg += "; " + extra
 	}
-	return fmt.Errorf("govulncheck: %w", err)
+	return fmt.Errorf("govulncheck failed: %s", msg)
 }
 
-// oneLine joins the non-blank lines of s with "; ".
+// oneLine joins the non-blank lines of s: after a colon or a period
+// with a space, otherwise with "; ".
 func oneLine(s string) string {
-	var parts []string
+	var b strings.Builder
 	for line := range strings.SplitSeq(s, "\n") {
-		if line = strings.TrimSpace(line); line != "" {
-			parts = append(parts, line)
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
 		}
+		if b.Len() > 0 {
+			if prev := b.String(); strings.HasSuffix(prev, ":") || strings.HasSuffix(prev, ".") {
+				b.WriteString(" ")
+			} else {
+				b.WriteString("; ")
+			}
+		}
+		b.WriteString(line)
 	}
-	return strings.Join(parts, "; ")
+	return b.String()
 }
 
 // decodeStream reads govulncheck messages until r ends and groups the

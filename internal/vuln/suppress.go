@@ -138,8 +138,13 @@ func yamlError(err error) string {
 	} else {
 		msg = strings.TrimPrefix(err.Error(), "yaml: ")
 	}
-	msg = strings.ReplaceAll(msg, "in type vuln.Suppression", "in a suppress entry (id, reason, module, expires)")
-	msg = strings.ReplaceAll(msg, "in type vuln.suppressionFile", "at the top level (suppress)")
+	msg = strings.NewReplacer(
+		"in type vuln.Suppression", "in a suppress entry (id, reason, module, expires)",
+		"in type vuln.suppressionFile", "at the top level (suppress)",
+		"into vuln.suppressionFile", "into the suppression file (want suppress: and a list)",
+		"into []*vuln.Suppression", "into the suppress list",
+		"into vuln.Suppression", "into a suppress entry",
+	).Replace(msg)
 	return oneLine(msg)
 }
 

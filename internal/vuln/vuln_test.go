@@ -351,3 +351,46 @@ func TestUsage(t *testing.T) {
 		}
 	}
 }
+
+func TestScanFailure(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "app")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := scan(t, dir) // no go.mod
+	if code != 1 || stdout != "" {
+		t.Errorf("exit %d, stdout %q; want 1 and nothing", code, stdout)
+	}
+	if !strings.HasPrefix(stderr, "seclint: vuln: govulncheck failed: no go.mod file") ||
+		strings.Count(stderr, "\n") != 1 {
+		t.Errorf("stderr = %q, want one line explaining the failure", stderr)
+	}
+}
+
+// TestLimitationDirectoryReplace pins the gap stated in the package
+// documentation: a dependency replaced by a directory has no version, so
+// govulncheck matches no advisory against it.
+func TestLimitationDirectoryReplace(t *testing.T) {
+	dir := fixture(t, "")
+	lib := filepath.Join(filepath.Dir(dir), "vulnlib")
+	if err := os.CopyFS(lib, os.DirFS("testdata/vulnlib")); err != nil {
+		t.Fatal(err)
+	}
+	gomod := filepath.Join(dir, "go.mod")
+	data, err := os.ReadFile(gomod)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = append(data, "\nreplace example.com/vulnlib => ../vulnlib\n"...)
+	if err := os.WriteFile(gomod, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	code, stdout, _ := scan(t, dir)
+	// Missed: app still calls parse.Unsafe (GO-2099-0001), now from the
+	// replacement directory.
+	if code != 0 || strings.Contains(stdout, "GO-2099-0001") {
+		t.Errorf("exit %d: the directory replacement was checked; "+
+			"update the Limitations paragraph of doc.go and this test", code)
+	}
+}
