@@ -10,6 +10,7 @@ import (
 	"github.com/scaile/seclint/analyzers/ignorederror"
 	"github.com/scaile/seclint/analyzers/jwtvalidation"
 	"github.com/scaile/seclint/analyzers/rule"
+	"github.com/scaile/seclint/analyzers/tokeninurl"
 	"github.com/scaile/seclint/analyzers/unvalidatedconfig"
 )
 
@@ -21,6 +22,7 @@ func Rules() []*rule.Rule {
 		httptimeout.Rule,
 		ignorederror.Rule,
 		jwtvalidation.Rule,
+		tokeninurl.Rule,
 		unvalidatedconfig.Rule,
 	}
 }
