@@ -208,7 +208,7 @@ type candidate struct {
 	lines   []token.Pos // for a comment: where each line of value starts
 	name    string      // credential name the value is bound to, or ""
 	kind    string      // kind of secret the name holds, or ""
-	envHint string      // name the suggested environment variable is built from
+	near    string      // nearest name the value is bound to, or ""
 	fixable bool        // the node may be replaced by a call
 	// parts are the values of named constants folded into value; a
 	// secret inside one is reported where that constant is declared.
@@ -292,11 +292,15 @@ func (c *checker) add(cur inspector.Cursor, e ast.Expr) {
 		return // empty, or not a constant (a string in dead code)
 	}
 	cand := &candidate{node: e, value: v, fixable: c.fixable(cur, e)}
-	for _, name := range c.names(cur) {
+	names := c.names(cur)
+	for _, name := range names {
 		if kind := credentialKind(name); kind != "" {
-			cand.name, cand.kind, cand.envHint = name, kind, name
+			cand.name, cand.kind = name, kind
 			break
 		}
+	}
+	if len(names) > 0 {
+		cand.near = names[0]
 	}
 	if b, ok := e.(*ast.BinaryExpr); ok {
 		cand.parts = c.namedParts(b, nil)

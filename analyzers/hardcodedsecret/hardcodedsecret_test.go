@@ -9,5 +9,5 @@ import (
 )
 
 func TestProviders(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), hardcodedsecret.Analyzer, "providers")
+	analysistest.Run(t, analysistest.TestData(), hardcodedsecret.Analyzer, "providers", "names", "urls", "negatives", "example.com/testdata/fixture", "generated")
 }

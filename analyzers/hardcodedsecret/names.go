@@ -112,9 +112,16 @@ func credentialKind(name string) string {
 
 // envName turns a Go name into an environment variable name:
 // apiKey → API_KEY, "db.password" → DB_PASSWORD.
+// A setter's or getter's verb is dropped: SetAPIKey → API_KEY.
 func envName(name string) string {
-	return strings.ToUpper(strings.Join(words(name), "_"))
+	ws := words(name)
+	if len(ws) > 1 && accessorVerbs[ws[0]] {
+		ws = ws[1:]
+	}
+	return strings.ToUpper(strings.Join(ws, "_"))
 }
+
+var accessorVerbs = map[string]bool{"set": true, "get": true, "with": true, "use": true, "load": true}
 
 // ruleEnvName proposes an environment variable for a gitleaks rule:
 // github-pat → GITHUB_TOKEN, stripe-access-token → STRIPE_ACCESS_TOKEN.

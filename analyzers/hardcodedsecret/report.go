@@ -46,20 +46,32 @@ func (c *checker) report(cand *candidate, f found) {
 	c.pass.Report(d)
 }
 
-// envVar proposes the environment variable to read the secret from.
+// envVar proposes the environment variable to read the secret from: the
+// credential name, a URL's name, or one made from the rule.
 func (c *checker) envVar(cand *candidate, f found) string {
-	if cand.envHint != "" {
-		if name := envName(cand.envHint); name != "" {
-			return name
-		}
+	if name := envName(cand.name); name != "" {
+		return name
 	}
 	if f.rule == "password in URL" {
+		ws := words(cand.near)
+		if len(ws) > 0 && urlWords[ws[len(ws)-1]] {
+			return envName(cand.near)
+		}
+		if strings.HasPrefix(cand.value, "http") {
+			return "SERVICE_URL"
+		}
 		return "DATABASE_URL"
 	}
 	if strings.HasPrefix(f.rule, "generic") {
 		return "SECRET"
 	}
 	return ruleEnvName(f.rule)
+}
+
+// urlWords end the names of variables that hold URLs.
+var urlWords = map[string]bool{
+	"url": true, "uri": true, "dsn": true, "addr": true, "address": true,
+	"endpoint": true, "conn": true,
 }
 
 // getenvEdits replaces node with os.Getenv(env), importing "os" when the
