@@ -58,6 +58,9 @@ func New(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: base URL: %w", ErrInvalidConfig, err)
 	}
+	if base.Path == "" {
+		base.Path = "/" // so that joined paths are absolute
+	}
 
 	logger := cfg.Logger
 	if logger == nil {

@@ -48,6 +48,8 @@ func retryableError(ctx context.Context, err error) bool {
 	case errors.As(err, &verifyErr), errors.As(err, &alertErr), errors.As(err, &recordErr),
 		errors.As(err, &authErr), errors.As(err, &hostErr), errors.As(err, &certErr):
 		return false // TLS failure
+	case errors.Is(err, http.ErrSchemeMismatch):
+		return false // plain http behind an https URL
 	case errors.Is(err, ErrRedirect):
 		return false // refused by policy
 	}
