@@ -25,7 +25,10 @@ func write(w io.Writer, format string, rep *report) error {
 // silently.
 func writeText(w io.Writer, rep *report) error {
 	var b strings.Builder
-	for _, f := range rep.findings {
+	for i, f := range rep.findings {
+		if i > 0 {
+			b.WriteString("\n")
+		}
 		textFinding(&b, f, rep.dir)
 	}
 
@@ -265,6 +268,7 @@ func writeJSON(w io.Writer, rep *report) error {
 		Unused:     nonNil(rep.unused),
 	}
 	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false) // call paths contain "->"
 	enc.SetIndent("", "\t")
 	return enc.Encode(doc)
 }

@@ -1,8 +1,11 @@
 package vuln
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
+	"net/url"
 	"path"
 	"path/filepath"
 	"strings"
@@ -58,9 +61,20 @@ func addRule(run *sarif.Run, f *Finding) {
 		rule.WithHelpURI(f.OSV.Database.URL)
 	}
 	rule.WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel("error"))
+	props := sarif.NewPropertyBag()
+	props.WithTags([]string{"security", "vulnerability"})
 	if len(f.OSV.Aliases) > 0 {
-		rule.WithProperties(sarif.NewPropertyBag().Add("aliases", f.OSV.Aliases))
+		props.Add("aliases", f.OSV.Aliases)
 	}
+	rule.WithProperties(props)
+}
+
+// fingerprint identifies a result across runs, so that code-scanning
+// tools keep its state (dismissed, fixed) when lines move: the advisory,
+// the module and, for a call path, the functions on it.
+func fingerprint(f *Finding, path string) map[string]string {
+	sum := sha256.Sum256([]byte(f.ID + "\x00" + f.Module + "\x00" + path))
+	return map[string]string{"seclint-vuln/v1": hex.EncodeToString(sum[:16])}
 }
 
 // sarifResults adds the results of f to run and returns them. A call
@@ -72,6 +86,7 @@ func sarifResults(run *sarif.Run, f *Finding, dir string) []*sarif.Result {
 		res := run.CreateResultForRule(f.ID).
 			WithLevel("error").
 			WithMessage(sarif.NewTextMessage(sarifMessage(f, strings.Join(evidence(f, dir), "; ")))).
+			WithPartialFingerprints(fingerprint(f, f.Level)).
 			AddLocation(sarifLocation(path.Join(filepath.ToSlash(dir), "go.mod"), 1, 1))
 		return append(results, res)
 	}
@@ -84,6 +99,7 @@ func sarifResults(run *sarif.Run, f *Finding, dir string) []*sarif.Result {
 		res := run.CreateResultForRule(f.ID).
 			WithLevel("error").
 			WithMessage(sarif.NewTextMessage(sarifMessage(f, "call path: "+callPath(t)))).
+			WithPartialFingerprints(fingerprint(f, callPath(t))).
 			AddLocation(sarifLocation(file, line, col))
 		results = append(results, res)
 	}
@@ -101,12 +117,21 @@ func sarifMessage(f *Finding, how string) string {
 		msg, moduleVersion(f.Module, f.Version), fixedText(f), how)
 }
 
-// sarifLocation is a file position relative to the scanned module's
-// root, which is where govulncheck makes its file names relative to.
+// sarifLocation is a position in file, a slash-separated path relative
+// to the directory seclint runs in (the source root for code scanning),
+// or an absolute one when -C named an absolute directory.
 func sarifLocation(file string, line, col int) *sarif.Location {
+	loc := sarif.NewSimpleArtifactLocation(file).WithURIBaseID("%SRCROOT%")
+	if abs := filepath.FromSlash(file); filepath.IsAbs(abs) {
+		u := url.URL{Scheme: "file", Path: file}
+		if !strings.HasPrefix(u.Path, "/") {
+			u.Path = "/" + u.Path // Windows: file:///C:/...
+		}
+		loc = sarif.NewSimpleArtifactLocation(u.String())
+	}
 	return sarif.NewLocationWithPhysicalLocation(
 		sarif.NewPhysicalLocation().
-			WithArtifactLocation(sarif.NewSimpleArtifactLocation(file).WithURIBaseID("%SRCROOT%")).
+			WithArtifactLocation(loc).
 			WithRegion(sarif.NewRegion().WithStartLine(line).WithStartColumn(col)),
 	)
 }
@@ -119,7 +144,7 @@ func sarifInvocation(rep *report) *sarif.Invocation {
 		inv.AddToolConfigurationNotification(sarif.NewNotification().
 			WithLevel("warning").
 			WithMessage(sarif.NewTextMessage(text)).
-			AddLocation(sarifLocation(s.File, max(s.Line, 1), 1)))
+			AddLocation(sarifLocation(filepath.ToSlash(s.File), max(s.Line, 1), 1)))
 	}
 	for _, s := range rep.expired {
 		note(s, fmt.Sprintf("suppression of %s expired on %s; its findings are reported again", s, s.Expires))

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 	"golang.org/x/mod/module"
 	"golang.org/x/mod/zip"
 
@@ -392,5 +393,43 @@ func TestLimitationDirectoryReplace(t *testing.T) {
 	if code != 0 || strings.Contains(stdout, "GO-2099-0001") {
 		t.Errorf("exit %d: the directory replacement was checked; "+
 			"update the Limitations paragraph of doc.go and this test", code)
+	}
+}
+
+func TestSARIFSuppressed(t *testing.T) {
+	dir := fixture(t, `suppress:
+  - id: GO-2099-0001
+    reason: run only ever receives constant input
+  - id: GO-2099-0003
+    reason: left over
+`)
+	code, stdout, _ := scan(t, dir, "-format", "sarif")
+	if code != 0 {
+		t.Fatalf("exit code %d, want 0", code)
+	}
+	log, err := sarif.FromString(stdout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := log.Validate(); err != nil {
+		t.Errorf("invalid SARIF: %v", err)
+	}
+	run := log.Runs[0]
+	if len(run.Results) != 1 || len(run.Results[0].Suppressions) != 1 {
+		t.Fatalf("want the suppressed finding as one result with a suppression: %s", stdout)
+	}
+	res := run.Results[0]
+	sup := res.Suppressions[0]
+	if *sup.Kind != "external" || *sup.Status != "accepted" ||
+		*sup.Justification != "run only ever receives constant input (app/.seclint-vuln.yml:2)" {
+		t.Errorf("suppression = kind %s, status %s, justification %q",
+			*sup.Kind, *sup.Status, *sup.Justification)
+	}
+	if len(res.PartialFingerprints) != 1 {
+		t.Errorf("result has no partial fingerprint")
+	}
+	notes := run.Invocations[0].ToolConfigurationNotifications
+	if len(notes) != 1 || !strings.Contains(*notes[0].Message.Text, "GO-2099-0003 matches no finding") {
+		t.Errorf("the unused suppression is not a configuration notification")
 	}
 }
