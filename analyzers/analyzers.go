@@ -8,6 +8,7 @@ import (
 	"github.com/scaile/seclint/analyzers/constanttime"
 	"github.com/scaile/seclint/analyzers/httptimeout"
 	"github.com/scaile/seclint/analyzers/ignorederror"
+	"github.com/scaile/seclint/analyzers/insecuretls"
 	"github.com/scaile/seclint/analyzers/jwtvalidation"
 	"github.com/scaile/seclint/analyzers/rule"
 	"github.com/scaile/seclint/analyzers/tokeninurl"
@@ -21,6 +22,7 @@ func Rules() []*rule.Rule {
 		constanttime.Rule,
 		httptimeout.Rule,
 		ignorederror.Rule,
+		insecuretls.Rule,
 		jwtvalidation.Rule,
 		tokeninurl.Rule,
 		unvalidatedconfig.Rule,

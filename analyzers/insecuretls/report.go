@@ -112,7 +112,7 @@ func (c *checker) elementSpan(lit *ast.CompositeLit, kv *ast.KeyValueExpr) (toke
 	case i > 0:
 		return prevEnd, kv.End() // ", B: 2" of "A: 1, B: 2"
 	}
-	return kv.Pos(), lit.Rbrace
+	return lit.Lbrace + 1, lit.Rbrace // the only element
 }
 
 // raiseMinVersion offers to replace a constant MinVersion written in the

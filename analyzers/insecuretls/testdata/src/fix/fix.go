@@ -8,7 +8,7 @@ import (
 func multiLine() *tls.Config {
 	return &tls.Config{
 		ServerName:         "db",
-		InsecureSkipVerify: true, // want `InsecureSkipVerify set to true`
+		InsecureSkipVerify: true,             // want `InsecureSkipVerify set to true`
 		MinVersion:         tls.VersionTLS10, // want `MinVersion tls.VersionTLS10`
 	}
 }

@@ -17,7 +17,9 @@ func viaReflection() *tls.Config {
 	return c
 }
 
-type setter interface{ Set(c *tls.Config, skip bool) }
+type setter interface {
+	Set(c *tls.Config, skip bool)
+}
 
 type skipper struct{}
 
