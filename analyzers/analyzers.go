@@ -11,6 +11,7 @@ import (
 	"github.com/scaile/seclint/analyzers/insecuretls"
 	"github.com/scaile/seclint/analyzers/jwtvalidation"
 	"github.com/scaile/seclint/analyzers/rule"
+	"github.com/scaile/seclint/analyzers/secretperm"
 	"github.com/scaile/seclint/analyzers/tokeninurl"
 	"github.com/scaile/seclint/analyzers/unvalidatedconfig"
 )
@@ -24,6 +25,7 @@ func Rules() []*rule.Rule {
 		ignorederror.Rule,
 		insecuretls.Rule,
 		jwtvalidation.Rule,
+		secretperm.Rule,
 		tokeninurl.Rule,
 		unvalidatedconfig.Rule,
 	}
