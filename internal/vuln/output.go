@@ -50,10 +50,12 @@ func writeText(w io.Writer, rep *report) error {
 			f.ID, f.Module, s.File, s.Line, until, oneLine(s.Reason))
 	}
 	if n := len(rep.unreached); n == 1 {
-		fmt.Fprintf(&b, "  1 more advisory affects %s, but no call reaches its vulnerable code; %s it\n",
+		fmt.Fprintf(&b, "  1 more advisory affects %s, "+
+			"but no call reaches its vulnerable code; %s it\n",
 			belowLevel(rep.level), rescanHint(rep.level))
 	} else if n > 1 {
-		fmt.Fprintf(&b, "  %d more advisories affect %s, but no call reaches their vulnerable code; %s them\n",
+		fmt.Fprintf(&b, "  %d more advisories affect %s, "+
+			"but no call reaches their vulnerable code; %s them\n",
 			n, belowLevel(rep.level), rescanHint(rep.level))
 	}
 	_, err := io.WriteString(w, b.String())

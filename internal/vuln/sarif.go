@@ -83,9 +83,10 @@ func fingerprint(f *Finding, path string) map[string]string {
 func sarifResults(run *sarif.Run, f *Finding, dir string) []*sarif.Result {
 	var results []*sarif.Result
 	if f.Level != levelSymbol {
+		how := strings.Join(evidence(f, dir), "; ")
 		res := run.CreateResultForRule(f.ID).
 			WithLevel("error").
-			WithMessage(sarif.NewTextMessage(sarifMessage(f, strings.Join(evidence(f, dir), "; ")))).
+			WithMessage(sarif.NewTextMessage(sarifMessage(f, how))).
 			WithPartialFingerprints(fingerprint(f, f.Level)).
 			AddLocation(sarifLocation(path.Join(filepath.ToSlash(dir), "go.mod"), 1, 1))
 		return append(results, res)
@@ -147,7 +148,8 @@ func sarifInvocation(rep *report) *sarif.Invocation {
 			AddLocation(sarifLocation(filepath.ToSlash(s.File), max(s.Line, 1), 1)))
 	}
 	for _, s := range rep.expired {
-		note(s, fmt.Sprintf("suppression of %s expired on %s; its findings are reported again", s, s.Expires))
+		note(s, fmt.Sprintf("suppression of %s expired on %s; its findings are reported again",
+			s, s.Expires))
 	}
 	for _, s := range rep.unused {
 		note(s, fmt.Sprintf("suppression of %s matches no finding; remove it", s))

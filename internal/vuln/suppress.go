@@ -99,7 +99,8 @@ func parseSuppressions(path string, data []byte) ([]*Suppression, error) {
 		}
 		key := s.ID + " " + s.Module
 		if prev, dup := seen[key]; dup {
-			return nil, fmt.Errorf("%s:%d: %s is already suppressed on line %d", path, s.Line, s, prev)
+			return nil, fmt.Errorf("%s:%d: %s is already suppressed on line %d",
+				path, s.Line, s, prev)
 		}
 		seen[key] = s.Line
 	}
@@ -112,7 +113,8 @@ func (s *Suppression) check() error {
 		return fmt.Errorf("id %q is not a Go advisory ID such as GO-2024-2687", s.ID)
 	}
 	if strings.TrimSpace(s.Reason) == "" {
-		return fmt.Errorf("suppression of %s has no reason; say why the finding does not apply", s.ID)
+		return fmt.Errorf("suppression of %s has no reason; "+
+			"say why the finding does not apply", s.ID)
 	}
 	if strings.ContainsAny(s.Module, " \t@") {
 		return fmt.Errorf("module %q of %s is not a module path", s.Module, s.ID)
@@ -178,7 +180,8 @@ func entryLines(data []byte) []int {
 // returns the entries that have expired and the live ones that matched
 // nothing. An expired entry hides nothing: its findings are reported
 // again.
-func applySuppressions(findings []*Finding, entries []*Suppression, today time.Time) (expired, unused []*Suppression) {
+func applySuppressions(findings []*Finding, entries []*Suppression,
+	today time.Time) (expired, unused []*Suppression) {
 	used := make(map[*Suppression]bool)
 	for _, f := range findings {
 		for _, s := range entries {
