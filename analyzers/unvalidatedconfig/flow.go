@@ -22,6 +22,9 @@ type flow struct {
 	// ctor is set when root is a parameter of an exported New...
 	// constructor, where any use at all needs validation first.
 	ctor bool
+	// returns is set when root was decoded in the function: returning
+	// it from a constructor hands out unvalidated input.
+	returns bool
 
 	alias       map[ssa.Value]bool
 	immediate   map[ssa.Instruction]bool   // validation holds after it
@@ -189,7 +192,7 @@ func (f *flow) classify(instr ssa.Instruction) {
 	case *ssa.Store:
 		f.storeUse(i)
 	case *ssa.Return:
-		if isCtorName(f.fn) {
+		if f.returns && isCtorName(f.fn) {
 			for _, res := range i.Results {
 				if f.alias[res] {
 					f.uses[i] = use{desc: "is returned from " + f.fn.Name()}

@@ -71,13 +71,16 @@ func (c *checker) checkSource(f *flow) {
 	at, how := f.decoded()
 	pos := f.root.Pos()
 	switch {
+	case at != nil && c.selfValidating(namedOf(f.base)):
+		return // its decode method validates it
 	case at != nil:
 		pos = at.Pos()
 	case !f.builtFromInput():
 		return // constant literal, zero value or a value made elsewhere
 	default:
-		how = "built from non-constant values"
+		how = "built from input"
 	}
+	f.returns = at != nil
 	f.scan()
 	f.solve()
 	c.report(f, pos, c.typeName(f.base)+" "+how)
@@ -96,8 +99,62 @@ func (c *checker) reportsParam(fn *ssa.Function, i int) bool {
 	if isValidateMethod(obj) || c.directives[obj] {
 		return false
 	}
-	_, isIface := fn.Params[i].Type().Underlying().(*types.Interface)
-	return !isIface
+	return c.ownsParam(fn, i)
+}
+
+// ownsParam reports whether parameter i of fn has a validated type that
+// fn's package declares, and that its decoding does not validate already.
+// A package answers for its own types at its API; values of another
+// package's types are checked where they are built or decoded instead.
+func (c *checker) ownsParam(fn *ssa.Function, i int) bool {
+	named := namedOf(fn.Params[i].Type())
+	if named == nil || named.Obj().Pkg() != c.pass.Pkg || c.validated(named) == nil {
+		return false
+	}
+	return !c.selfValidating(named)
+}
+
+// decodeMethods are the methods through which decoders fill a value.
+var decodeMethods = []string{
+	"UnmarshalJSON", "UnmarshalYAML", "UnmarshalXML", "UnmarshalTOML", "UnmarshalText",
+}
+
+// selfValidating reports whether named has a decode method that
+// validates its receiver, so that every decoded value is validated
+// (alertmanager's notifier configs call Validate from UnmarshalYAML).
+// It needs the validation summaries, so it answers false until they
+// are known.
+func (c *checker) selfValidating(named *types.Named) bool {
+	if !c.validatesKnown {
+		return false
+	}
+	if v, ok := c.selfValid[named]; ok {
+		return v
+	}
+	v := false
+	mset := types.NewMethodSet(types.NewPointer(named))
+	for _, name := range decodeMethods {
+		sel := mset.Lookup(nil, name)
+		if sel == nil || len(sel.Index()) > 1 {
+			continue // absent, or promoted from an embedded field
+		}
+		if m, ok := sel.Obj().(*types.Func); ok && c.validatesRecv(m) {
+			v = true
+			break
+		}
+	}
+	c.selfValid[named] = v
+	return v
+}
+
+// validatesRecv reports whether method m validates its receiver.
+func (c *checker) validatesRecv(m *types.Func) bool {
+	if m.Pkg() == c.pass.Pkg {
+		fn := c.prog.FuncValue(m)
+		return fn != nil && c.sums[fn] != nil && c.sums[fn].validates[0]
+	}
+	fact := new(summaryFact)
+	return c.pass.ImportObjectFact(m, fact) && hasParam(fact.Validates, 0)
 }
 
 // report emits the one finding of a value, if any use is reached
@@ -156,9 +213,15 @@ func (c *checker) validatorName(base types.Type) string {
 	return "its validator"
 }
 
-// typeName renders t relative to the current package.
+// typeName renders t as the package's code spells it: Config here,
+// lib.Config from another package.
 func (c *checker) typeName(t types.Type) string {
-	return types.TypeString(t, types.RelativeTo(c.pass.Pkg))
+	return types.TypeString(t, func(p *types.Package) string {
+		if p == c.pass.Pkg {
+			return ""
+		}
+		return p.Name()
+	})
 }
 
 // decoded returns the first call that fills the value from input, and
@@ -201,8 +264,7 @@ func (f *flow) fills(common *ssa.CallCommon) string {
 	return ""
 }
 
-// builtFromInput reports whether a field of the value is set from a
-// non-constant string, number or bool.
+// builtFromInput reports whether a field of the value is set from input.
 func (f *flow) builtFromInput() bool {
 	for _, b := range f.fn.Blocks {
 		for _, instr := range b.Instrs {
@@ -211,7 +273,8 @@ func (f *flow) builtFromInput() bool {
 				continue
 			}
 			fa, ok := st.Addr.(*ssa.FieldAddr)
-			if ok && f.reaches(fa.X) && isInput(st.Val) {
+			if ok && f.reaches(fa.X) && isScalarish(st.Val.Type()) &&
+				isInput(st.Val, make(map[ssa.Value]bool)) {
 				return true
 			}
 		}
@@ -219,20 +282,124 @@ func (f *flow) builtFromInput() bool {
 	return false
 }
 
-// isInput reports whether v is a non-constant value of the kinds a
-// validator checks: strings, numbers, bools, and slices or maps of them.
-// Loads of package variables count as constants: they are the program's
-// own defaults.
-func isInput(v ssa.Value) bool {
-	switch x := v.(type) {
-	case *ssa.Const, *ssa.Function:
+// isInput reports whether v comes from outside the program's own
+// constants: a parameter or captured variable, the environment, a flag
+// or config library, or a decoded value, possibly converted, combined or
+// formatted. Constants, package variables and results of other calls
+// (a template, a clock) are not input.
+func isInput(v ssa.Value, seen map[ssa.Value]bool) bool {
+	if seen[v] || len(seen) > 64 {
 		return false
+	}
+	seen[v] = true
+	switch x := v.(type) {
+	case *ssa.Parameter, *ssa.FreeVar:
+		return true
+	case *ssa.Alloc:
+		return isDecodeTarget(x)
 	case *ssa.UnOp:
-		if _, ok := x.X.(*ssa.Global); ok && x.Op == token.MUL {
-			return false
+		if _, ok := x.X.(*ssa.Global); ok {
+			return false // the program's own default
+		}
+		return isInput(x.X, seen)
+	case *ssa.Call:
+		return isInputCall(x, seen)
+	case *ssa.Phi:
+		for _, e := range x.Edges {
+			if isInput(e, seen) {
+				return true
+			}
+		}
+		return false
+	case *ssa.BinOp:
+		return isInput(x.X, seen) || isInput(x.Y, seen)
+	}
+	if op := operand(v); op != nil {
+		return isInput(op, seen)
+	}
+	return false
+}
+
+// operand returns the value that v converts, selects or indexes.
+func operand(v ssa.Value) ssa.Value {
+	switch x := v.(type) {
+	case *ssa.Convert:
+		return x.X
+	case *ssa.ChangeType:
+		return x.X
+	case *ssa.MakeInterface:
+		return x.X
+	case *ssa.Slice:
+		return x.X
+	case *ssa.Field:
+		return x.X
+	case *ssa.FieldAddr:
+		return x.X
+	case *ssa.Index:
+		return x.X
+	case *ssa.IndexAddr:
+		return x.X
+	case *ssa.Lookup:
+		return x.X
+	case *ssa.Extract:
+		return x.Tuple
+	case *ssa.TypeAssert:
+		return x.X
+	}
+	return nil
+}
+
+// isInputCall reports whether call reads the environment or a flag or
+// config library, or computes its result from input with a pure helper.
+func isInputCall(call *ssa.Call, seen map[ssa.Value]bool) bool {
+	callee := call.Call.StaticCallee()
+	if callee == nil {
+		return false
+	}
+	obj := funcObj(callee)
+	if obj == nil || obj.Pkg() == nil {
+		return false
+	}
+	path := versionSuffix.ReplaceAllString(obj.Pkg().Path(), "")
+	switch {
+	case obj.FullName() == "os.Getenv" || obj.FullName() == "os.LookupEnv":
+		return true
+	case inputPackages[path]:
+		return true
+	case pureHelpers[path]:
+		for _, arg := range call.Call.Args {
+			if isInput(arg, seen) {
+				return true
+			}
 		}
 	}
-	return isScalarish(v.Type())
+	return false
+}
+
+// isDecodeTarget reports whether a decoder fills the local variable a.
+func isDecodeTarget(a *ssa.Alloc) bool {
+	for _, ref := range *a.Referrers() {
+		var v ssa.Value = a
+		if mi, ok := ref.(*ssa.MakeInterface); ok {
+			v, ref = mi, nil
+			for _, r := range *mi.Referrers() {
+				ref = r
+			}
+		}
+		call, ok := ref.(ssa.CallInstruction)
+		if !ok || call.Common().StaticCallee() == nil {
+			continue
+		}
+		if decoderName(funcObj(call.Common().StaticCallee())) == "" {
+			continue
+		}
+		for _, arg := range call.Common().Args {
+			if arg == v {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func isScalarish(t types.Type) bool {

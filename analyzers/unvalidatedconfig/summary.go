@@ -81,6 +81,7 @@ func (c *checker) summarize(funcs []*ssa.Function) {
 		s.validates[i] = true
 		return true
 	})
+	c.validatesKnown = true
 	c.fixpoint(funcs, func(f *flow, i int, s *summary) bool {
 		if s.fills[i] {
 			return false
@@ -160,7 +161,7 @@ func (c *checker) isCtorParam(fn *ssa.Function, i int) bool {
 	if obj.Signature().Recv() != nil && i == 0 {
 		return false // the receiver
 	}
-	if _, isIface := fn.Params[i].Type().Underlying().(*types.Interface); isIface {
+	if !c.ownsParam(fn, i) {
 		return false
 	}
 	return hasCtorPrefix(obj.Name(), []string{"New"}) && obj.Signature().Results().Len() > 0

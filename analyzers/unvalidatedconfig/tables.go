@@ -133,6 +133,21 @@ var sinkFuncs = map[string]bool{
 	"go.mongodb.org/mongo-driver/v2/mongo.Connect": true,
 }
 
+// inputPackages read settings from flags, the environment or config
+// files; whatever their functions return is input.
+var inputPackages = map[string]bool{
+	"flag":                             true,
+	"github.com/spf13/pflag":           true,
+	"github.com/spf13/viper":           true,
+	"github.com/spf13/cobra":           true,
+	"github.com/urfave/cli":            true,
+	"github.com/knadh/koanf":           true,
+	"github.com/alecthomas/kingpin":    true,
+	"gopkg.in/alecthomas/kingpin.v2":   true,
+	"github.com/hashicorp/go-envparse": true,
+	"github.com/joho/godotenv":         true,
+}
+
 // pureHelpers are packages whose functions compute a value from their
 // arguments (fmt.Sprintf, net.JoinHostPort, strconv.Itoa), so a field
 // that goes through them still reaches the sink.

@@ -122,6 +122,7 @@ func run(pass *analysis.Pass) (any, error) {
 		validators: splitSet(pass.Analyzer.Flags.Lookup(flagValidators).Value.String()),
 		directives: make(map[*types.Func]bool),
 		isCfg:      make(map[*types.Named]bool),
+		selfValid:  make(map[*types.Named]bool),
 		sums:       make(map[*ssa.Function]*summary),
 	}
 	c.readDirectives()
@@ -145,8 +146,11 @@ type checker struct {
 	validators map[string]bool      // -validators
 	directives map[*types.Func]bool // //seclint:validator in this package
 	isCfg      map[*types.Named]bool
+	selfValid  map[*types.Named]bool
 	sums       map[*ssa.Function]*summary
-	noReturn   func(*types.Func) bool
+	prog       *ssa.Program
+	// validatesKnown is set once the validation summaries are final.
+	validatesKnown bool
 }
 
 func splitSet(s string) map[string]bool {
@@ -361,8 +365,8 @@ func namedOf(t types.Type) *types.Named {
 // literals included, in source order.
 func (c *checker) buildSSA() []*ssa.Function {
 	cfgs := c.pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
-	c.noReturn = cfgs.NoReturn
 	prog := ssa.NewProgram(c.pass.Fset, 0)
+	c.prog = prog
 	prog.SetNoReturn(cfgs.NoReturn)
 	for _, p := range c.pass.Pkg.Imports() {
 		prog.CreatePackage(p, nil, nil, true)

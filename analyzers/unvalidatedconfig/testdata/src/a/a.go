@@ -58,7 +58,7 @@ func start(cfg *Config) { current = cfg }
 // Sources: a literal with non-constant fields.
 
 func literalStored(addr string) *Client {
-	cfg := Config{Addr: addr, APIKey: os.Getenv("KEY")} // want `^Config built from non-constant values is stored in a field without a call to Config.Validate; call it first and handle its error$`
+	cfg := Config{Addr: addr, APIKey: os.Getenv("KEY")} // want `^Config built from input is stored in a field without a call to Config.Validate; call it first and handle its error$`
 	return &Client{cfg: cfg}
 }
 
@@ -76,7 +76,7 @@ func literalConstant() *Client {
 }
 
 func literalValueReceiver(n int) *Client {
-	l := Limits{Max: n} // want `^Limits built from non-constant values is stored in a field without a call to Limits.Validate`
+	l := Limits{Max: n} // want `^Limits built from input is stored in a field without a call to Limits.Validate`
 	return &Client{limits: l}
 }
 
@@ -89,7 +89,7 @@ func literalValueReceiverValidated(n int) (*Client, error) {
 }
 
 func envFields() {
-	var cfg Config                // want `^Config built from non-constant values is stored in package variable current`
+	var cfg Config                // want `^Config built from input is stored in package variable current`
 	cfg.APIKey = os.Getenv("KEY") // fields set one by one are input too
 	cfg.Addr = os.Getenv("ADDR")
 	current = &cfg
@@ -185,7 +185,7 @@ func LoadValidConfig(path string) (*Config, error) {
 
 func droppedBlank(addr string) {
 	cfg := &Config{Addr: addr}
-	_ = cfg.Validate() // want `^Config built from non-constant values is stored in package variable current after Config.Validate, whose error is dropped; check the error and stop on failure$`
+	_ = cfg.Validate() // want `^Config built from input is stored in package variable current after Config.Validate, whose error is dropped; check the error and stop on failure$`
 	current = cfg
 }
 
@@ -196,7 +196,7 @@ func droppedStatement(addr string) {
 }
 
 func checkedThenIgnored(addr string) {
-	cfg := &Config{Addr: addr} // want `^Config built from non-constant values is stored in package variable current on a path where Config.Validate has not succeeded; stop when it returns an error$`
+	cfg := &Config{Addr: addr} // want `^Config built from input is stored in package variable current on a path where Config.Validate has not succeeded; stop when it returns an error$`
 	if err := cfg.Validate(); err != nil {
 		log.Println("invalid config:", err)
 	}
@@ -288,7 +288,7 @@ func viaValidatingConstructor(addr string) (*Client, error) {
 }
 
 func viaUncheckedConstructor(addr string) *Client {
-	return NewUnchecked(Config{Addr: addr}) // want `^Config built from non-constant values is passed to NewUnchecked, which does not validate it,`
+	return NewUnchecked(Config{Addr: addr}) // want `^Config built from input is passed to NewUnchecked, which does not validate it,`
 }
 
 // Same-package helpers.
@@ -340,7 +340,7 @@ func viaInterfaceHelper(addr string) error {
 
 func viaHelperDropped(addr string) {
 	cfg := &Config{Addr: addr}
-	check(cfg) // want `Config built from non-constant values is stored in package variable current after Config.Validate, whose error is dropped`
+	check(cfg) // want `Config built from input is stored in package variable current after Config.Validate, whose error is dropped`
 	current = cfg
 }
 
@@ -378,3 +378,69 @@ func (m *Message) ProtoReflect() any { return nil }
 var msg *Message
 
 func protoStored(name string) { msg = &Message{Name: name} } // protocol buffer message
+
+// Only input makes a literal untrusted: values computed by the program
+// itself (a template, a clock, a package default) are not input.
+
+var defaultAddr = ":8080"
+
+func render() string { return "localhost:9000" }
+
+func computedLiteral() {
+	current = &Config{Addr: render(), APIKey: defaultAddr}
+}
+
+type rawConfig struct{ Addr, Key string }
+
+func copiedFromDecoded(b []byte) error {
+	var raw rawConfig
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return err
+	}
+	cfg := &Config{Addr: raw.Addr, APIKey: raw.Key} // want `^Config built from input is stored in package variable current without`
+	current = cfg
+	return nil
+}
+
+// A constructor of the type itself hands out what it built; the caller
+// validates it.
+func NewDefaultConfig(addr string) *Config {
+	return &Config{Addr: addr, Timeout: time.Second}
+}
+
+// SelfChecked validates itself when decoded, so decoded values and the
+// parameters of its constructors need no further call.
+type SelfChecked struct{ URL string }
+
+func (s *SelfChecked) Validate() error {
+	if s.URL == "" {
+		return errors.New("no url")
+	}
+	return nil
+}
+
+func (s *SelfChecked) UnmarshalJSON(b []byte) error { // want UnmarshalJSON:"validates s"
+	type plain SelfChecked
+	if err := json.Unmarshal(b, (*plain)(s)); err != nil {
+		return err
+	}
+	return s.Validate()
+}
+
+type Notifier struct{ conf *SelfChecked }
+
+func NewNotifier(c *SelfChecked) *Notifier { // want NewNotifier:"consumes c"
+	return &Notifier{conf: c}
+}
+
+func decodedSelfChecked(b []byte) (*Notifier, error) {
+	var s SelfChecked
+	if err := json.Unmarshal(b, &s); err != nil {
+		return nil, err
+	}
+	return NewNotifier(&s), nil
+}
+
+func builtSelfChecked(url string) *Notifier {
+	return NewNotifier(&SelfChecked{URL: url}) // want `^SelfChecked built from input is passed to NewNotifier`
+}

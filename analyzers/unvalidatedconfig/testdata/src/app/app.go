@@ -17,7 +17,7 @@ func constructorInOtherPackage(endpoint string) (*lib.Client, error) {
 }
 
 func consumerInOtherPackage(endpoint string) {
-	lib.Register(&lib.Config{Endpoint: endpoint}) // want `^lib.Config built from non-constant values is passed to Register, which does not validate it, without a call to lib.Config.Validate`
+	lib.Register(&lib.Config{Endpoint: endpoint}) // want `^lib.Config built from input is passed to Register, which does not validate it, without a call to lib.Config.Validate`
 }
 
 func directiveValidator(p string) {
@@ -29,7 +29,7 @@ func directiveValidator(p string) {
 }
 
 func directiveValidatorMissing(p string) {
-	o := &lib.Options{Path: p} // want `^lib.Options built from non-constant values is passed to UseOptions`
+	o := &lib.Options{Path: p} // want `^lib.Options built from input is passed to UseOptions`
 	lib.UseOptions(o)
 }
 
@@ -53,3 +53,9 @@ func filledAndChecked(b []byte) error {
 	lib.Register(&c)
 	return nil
 }
+
+type Wrapper struct{ c lib.Config }
+
+// Wrap stores another package's config: lib answers for its own type at
+// its API, and values are checked where they are built.
+func Wrap(c lib.Config) *Wrapper { return &Wrapper{c: c} } // want Wrap:"consumes c"

@@ -25,6 +25,6 @@ func validated(host string) error {
 }
 
 func unvalidated(host string) {
-	s := Settings{Host: host} // want `^Settings built from non-constant values is passed to keep, which does not validate it, without a call to v10.Validate.Struct`
+	s := Settings{Host: host} // want `^Settings built from input is passed to keep, which does not validate it, without a call to v10.Validate.Struct`
 	keep(s)
 }
