@@ -23,16 +23,37 @@ func (v value) isBool(b bool) bool {
 	return v.c != nil && v.c.Kind() == constant.Bool && constant.BoolVal(v.c) == b
 }
 
-// eval follows v back to constants, parameters and flags.
-func (c *checker) eval(v ssa.Value) value {
-	return c.evalDepth(v, 0)
+// walk is the state of one evaluation: the values already evaluated, so
+// that each is visited once, and the depth of the current path.
+type walk struct {
+	done  map[ssa.Value]*value // nil while in progress: a cycle
+	depth int
 }
 
-func (c *checker) evalDepth(v ssa.Value, depth int) value {
-	if depth > maxDepth {
+// eval follows v back to constants, parameters and flags.
+func (c *checker) eval(v ssa.Value) value {
+	return c.evalIn(v, &walk{done: make(map[ssa.Value]*value)})
+}
+
+func (c *checker) evalIn(v ssa.Value, w *walk) value {
+	if r, ok := w.done[v]; ok {
+		if r == nil {
+			return value{} // a cycle through phis
+		}
+		return *r
+	}
+	if w.depth > maxDepth {
 		return value{}
 	}
-	depth++
+	w.done[v] = nil
+	w.depth++
+	r := c.eval1(v, w)
+	w.depth--
+	w.done[v] = &r
+	return r
+}
+
+func (c *checker) eval1(v ssa.Value, w *walk) value {
 	switch v := v.(type) {
 	case *ssa.Const:
 		if v.Value == nil {
@@ -40,28 +61,28 @@ func (c *checker) evalDepth(v ssa.Value, depth int) value {
 		}
 		return value{c: v.Value}
 	case *ssa.ChangeType:
-		return c.evalDepth(v.X, depth)
+		return c.evalIn(v.X, w)
 	case *ssa.Convert:
-		if x := c.evalDepth(v.X, depth); x.c != nil && x.c.Kind() == constant.Int {
+		if x := c.evalIn(v.X, w); x.c != nil && x.c.Kind() == constant.Int {
 			return value{c: x.c}
 		}
 	case *ssa.UnOp:
 		switch v.Op {
 		case token.NOT:
-			if x := c.evalDepth(v.X, depth); x.c != nil && x.c.Kind() == constant.Bool {
+			if x := c.evalIn(v.X, w); x.c != nil && x.c.Kind() == constant.Bool {
 				return value{c: constant.MakeBool(!constant.BoolVal(x.c))}
 			}
 		case token.MUL:
-			return c.load(v.X, depth)
+			return c.load(v.X, w)
 		}
 	case *ssa.Phi:
-		return c.evalPhi(v, depth)
+		return c.evalPhi(v, w)
 	case *ssa.Parameter:
 		return value{params: []*ssa.Parameter{v}}
 	case *ssa.Field:
 		if load, ok := v.X.(*ssa.UnOp); ok && load.Op == token.MUL {
 			if alloc, ok := load.X.(*ssa.Alloc); ok {
-				return c.allocField(alloc, v.Field, depth)
+				return c.allocField(alloc, v.Field, w)
 			}
 		}
 	}
@@ -71,13 +92,13 @@ func (c *checker) evalDepth(v ssa.Value, depth int) value {
 // evalPhi is a constant when every edge is the same constant, and a set
 // of parameters when every edge is a parameter. A mix of true and false
 // is a choice made at run time, such as an opt-in option.
-func (c *checker) evalPhi(phi *ssa.Phi, depth int) value {
+func (c *checker) evalPhi(phi *ssa.Phi, w *walk) value {
 	var out value
 	for i, e := range phi.Edges {
 		if e == phi {
 			continue // a loop that keeps the value
 		}
-		x := c.evalDepth(e, depth)
+		x := c.evalIn(e, w)
 		switch {
 		case x.c != nil && (i == 0 || out.c != nil) &&
 			(out.c == nil || constant.Compare(out.c, token.EQL, x.c)):
@@ -92,22 +113,22 @@ func (c *checker) evalPhi(phi *ssa.Phi, depth int) value {
 }
 
 // load evaluates the value stored at addr, when one store decides it.
-func (c *checker) load(addr ssa.Value, depth int) value {
+func (c *checker) load(addr ssa.Value, w *walk) value {
 	switch a := addr.(type) {
 	case *ssa.Alloc:
 		if s := soleStore(a, a); s != nil {
-			return c.evalDepth(s.Val, depth)
+			return c.evalIn(s.Val, w)
 		}
 	case *ssa.FreeVar:
 		if b := binding(a); b != nil {
-			return c.load(b, depth)
+			return c.load(b, w)
 		}
 	case *ssa.FieldAddr:
 		if alloc, ok := a.X.(*ssa.Alloc); ok {
-			return c.allocField(alloc, a.Field, depth)
+			return c.allocField(alloc, a.Field, w)
 		}
 	case *ssa.Global:
-		return c.global(a, depth)
+		return c.global(a, w)
 	case *ssa.Call:
 		if name, def, ok := boolFlagCall(a.Common(), false); ok && def {
 			return value{flag: name}
@@ -116,7 +137,7 @@ func (c *checker) load(addr ssa.Value, depth int) value {
 		// *p where the package variable p = flag.Bool(...)
 		if g, ok := a.X.(*ssa.Global); ok && a.Op == token.MUL {
 			if s := c.initStore(g); s != nil {
-				return c.load(s.Val, depth)
+				return c.load(s.Val, w)
 			}
 		}
 	}
@@ -218,7 +239,7 @@ func binding(fv *ssa.FreeVar) ssa.Value {
 // allocField evaluates field i of the local struct alloc, such as
 // opts.Insecure after opts := options{Insecure: true}, when the struct
 // never leaves the function and the field is set once where it is made.
-func (c *checker) allocField(alloc *ssa.Alloc, i int, depth int) value {
+func (c *checker) allocField(alloc *ssa.Alloc, i int, w *walk) value {
 	var faddr *ssa.FieldAddr
 	var whole *ssa.Store // opts = options{...}, copied from a literal
 	for _, ref := range *alloc.Referrers() {
@@ -250,7 +271,7 @@ func (c *checker) allocField(alloc *ssa.Alloc, i int, depth int) value {
 	case whole != nil:
 		if load, ok := whole.Val.(*ssa.UnOp); ok && load.Op == token.MUL {
 			if src, ok := load.X.(*ssa.Alloc); ok {
-				return c.allocField(src, i, depth+1)
+				return c.allocField(src, i, w)
 			}
 		}
 		return value{}
@@ -258,7 +279,7 @@ func (c *checker) allocField(alloc *ssa.Alloc, i int, depth int) value {
 		return zero(ptrElem(alloc.Type()), i)
 	}
 	if s := soleStore(alloc, faddr); s != nil {
-		return c.evalDepth(s.Val, depth)
+		return c.evalIn(s.Val, w)
 	}
 	return value{}
 }
@@ -285,7 +306,7 @@ type globalUse struct {
 
 // global evaluates an unexported package variable that is set once by
 // its initializer, or bound to a flag.
-func (c *checker) global(g *ssa.Global, depth int) value {
+func (c *checker) global(g *ssa.Global, w *walk) value {
 	if g.Object() == nil || g.Object().Exported() {
 		return value{} // other packages may set it
 	}
@@ -298,7 +319,7 @@ func (c *checker) global(g *ssa.Global, depth int) value {
 			return value{flag: use.flag}
 		}
 	case c.initStore(g) != nil:
-		return c.evalDepth(use.stores[0].Val, depth)
+		return c.evalIn(use.stores[0].Val, w)
 	}
 	return value{}
 }
@@ -407,25 +428,26 @@ type suite struct {
 }
 
 // suiteElems returns the constant elements of the slice v, built by a
-// slice literal, held in a package variable or chosen by a phi.
-func (c *checker) suiteElems(v ssa.Value, pos token.Pos, depth int) []suite {
-	if depth > maxDepth {
+// slice literal, held in a package variable or chosen by a phi. Seen
+// holds the values already visited.
+func (c *checker) suiteElems(v ssa.Value, pos token.Pos, seen map[ssa.Value]bool) []suite {
+	if seen[v] {
 		return nil
 	}
-	depth++
+	seen[v] = true
 	var out []suite
 	switch v := v.(type) {
 	case *ssa.ChangeType:
-		return c.suiteElems(v.X, pos, depth)
+		return c.suiteElems(v.X, pos, seen)
 	case *ssa.Phi:
 		for _, e := range v.Edges {
-			out = append(out, c.suiteElems(e, pos, depth)...)
+			out = append(out, c.suiteElems(e, pos, seen)...)
 		}
 	case *ssa.UnOp:
 		if g, ok := v.X.(*ssa.Global); ok && v.Op == token.MUL && g.Package() == c.pkg {
 			if use := c.globalUses()[g]; use != nil {
 				for _, s := range use.stores {
-					out = append(out, c.suiteElems(s.Val, s.Pos(), depth)...)
+					out = append(out, c.suiteElems(s.Val, s.Pos(), seen)...)
 				}
 			}
 		}
