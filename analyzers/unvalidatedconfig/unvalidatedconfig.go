@@ -33,59 +33,81 @@ pointer), a type named by -types, or the type a function marked
 never called, or whose error is dropped, lets an empty API key, a zero
 or negative timeout or a malformed address travel into a client, where
 it fails late or silently weakens the connection: improper input
-validation (CWE-20), improper use of the validation framework the type
-itself provides (CWE-1173).
+validation (CWE-20), and bypass of the validation the type itself
+provides (CWE-1173).
 
-A value is examined when it comes from outside the code that uses it:
-a composite literal or field assignment with a non-constant string,
-number or bool; decoding into it (encoding/json, encoding/xml, YAML,
-TOML, HCL, mapstructure, viper, envconfig and env, flag and pflag
-\'...Var\' functions writing its fields); or a parameter of an exported
-function outside package main. Its uses are: storing it in a struct
-field or a package variable; returning it from a constructor (a
-function named New..., Load..., Parse..., From... or Must...); passing
-it to a function that uses it in one of these ways without validating
-it; reading its fields into an \'http.Client\', \'http.Transport\',
-\'http.Server\', \'tls.Config\', \'net.Dialer\' or into \'sql.Open\', a
-dial, listen or key-pair call; and, inside an exported \'New...\'
-constructor, any use of the parameter at all.
+Values examined (sources):
+
+- a composite literal or field assignment that sets a string, number or
+  bool field from input: a parameter or captured variable, the
+  environment, a flag or config library (flag, pflag, viper, cobra,
+  urfave/cli, koanf), or a decoded struct, also through conversions and
+  fmt, strings, strconv or net helpers; values the program computes
+  itself (constants, package variables, other calls) are not input;
+- a value decoded into: encoding/json, encoding/xml, encoding/gob,
+  YAML, TOML, HCL, mapstructure, viper, envconfig, env, cleanenv, koanf,
+  kong, go-flags, the \'...Var\' functions of flag and pflag writing its
+  fields, and any function that passes its parameter to one of these;
+- a parameter of an exported function outside package main, when the
+  package declares the type.
+
+Uses: storing the value in a struct field or package variable; passing
+it to a function that, on some path, uses it without validating it;
+reading its fields into an \'http.Client\', \'Transport\' or \'Server\',
+a \'tls.Config\', \'net.Dialer\' and the like, or into \'sql.Open\',
+a dial, listen, key-pair or certificate call; returning a decoded value
+from a constructor (a function named New..., Load..., Parse..., From...
+or Must...); and, for a parameter of an exported \'New...\' constructor,
+any use at all: a constructor that takes the package's validated type
+must validate it or pass it to something that does.
 
 The check is flow-sensitive (SSA): a use is safe only when every path
 to it goes through a validator call whose error is compared with nil
-and leads to the nil branch (or, for a validator without an error
-result, through the call). \'_ = c.Validate()\', \'c.Validate()\' as a
-statement, and an error that is checked and then ignored all count as
-no validation. A validator is the type's \'Validate\' method, a
-function marked \'//seclint:validator\' (it checks its first parameter,
-or its receiver when it has none), a function named by -validators,
-or any function that validates its parameter on every path that
-returns a nil error. The last kind is exported as a fact, so a helper
-or a validating constructor in another package counts as validation.
+and leads to the nil branch, or is returned or handed to another
+function (for a validator without an error result, the call itself).
+\'_ = c.Validate()\', \'c.Validate()\' as a statement, and an error that
+is checked and then ignored all count as no validation. A branch where
+the value is nil is safe, and calls that do not return (log.Fatal,
+panic, os.Exit, a logger's Fatal or Panic method) end a path. A
+validator is the type's \'Validate\' method, a function marked
+\'//seclint:validator\' (it checks its first parameter, or its receiver
+when it has none), a function named by -validators, or any function
+that validates its parameter on every path that returns a nil error.
+The last kind is exported as a fact, as are functions that use a
+parameter unvalidated or decode into it, so helpers and validating
+constructors in other packages are understood.
 
-There is one finding per value: at the literal or decode call where it
-enters, at the parameter of an exported function, or at a validator
-call whose error is dropped. A constructor that validates its argument
-before a nil-error return is the compliant pattern and is never
-reported. A zero value is not input, and comparing with it is no use.
+Never reported: a value validated on every path before its use; a
+constructor that validates its argument before a nil-error return (the
+compliant pattern); a zero value, a constant literal, or a comparison
+with one; a type whose UnmarshalJSON, UnmarshalYAML, UnmarshalXML,
+UnmarshalTOML or UnmarshalText method validates it, when decoded or
+taken as a parameter (a literal of it is still checked); another
+package's type taken as a parameter (it is checked where it is built
+or decoded); protocol buffer messages, whose generated \'Validate\'
+methods check data, not configuration; methods of the type itself.
+
+There is one finding per value: at the literal, variable or decode
+call where it enters, at the parameter of an exported function, or at
+the validator call whose error is dropped.
 
 Flags: -types adds validated types (comma-separated, as
 \'example.com/pkg.Config\'); -validators adds validator functions
 (comma-separated, as printed by types.Func.FullName, for example
 \'(*github.com/go-playground/validator/v10.Validate).Struct\'; the
-first argument is the one validated); -tests also reports findings in
-_test.go files, -generated in generated files.
+first argument after the receiver is the one validated); -tests also
+reports findings in _test.go files, -generated in generated files.
 
-Limitations: the proof is per function with summaries of called
-functions. Validation is not seen when it happens in another goroutine
-or a deferred call, through reflection (a reflect-based walker not
-named by -validators), through a function value or an interface other
-than one with \'Validate() error\', or on a field of an enclosing
-value (\'outer.DB.Validate()\' does not validate a separate copy of
-the DB config). Changes made after validation are not re-checked.
-A config nested in a type that has no validator, a config held in a
-map or slice, and a config reached through a function value are not
-tracked. Protocol buffer messages, which get generated \'Validate\'
-methods, are not treated as configs.`,
+Limitations: the proof is per function, with summaries of the functions
+it calls. Validation is not seen when it runs in another goroutine,
+through reflection (unless the function is named by -validators), or
+through a function value or an interface other than one with
+\'Validate() error\'; such a value is reported although it is checked.
+Not reported: a change made to the value after it was validated; a
+config nested in a type that has no validator (\'app.DB\' of a decoded
+\'App\'); a config held in a map or slice; a value passed to a function
+value; a value filled by a decoder that is not listed above.
+`,
 		Before: `func New(cfg Config) *Client {
 	return &Client{cfg: cfg}
 }`,
