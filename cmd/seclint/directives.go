@@ -27,9 +27,9 @@ func unusedDirectives(graph *checker.Graph) []finding {
 	used := make(map[directiveKey]bool)
 	ran := make(map[directiveKey]map[string]bool) // rules that ran on the file
 	type located struct {
-		dir  *rule.Directive
-		pkg  string
-		fset *token.FileSet
+		dir     *rule.Directive
+		pkg, id string
+		fset    *token.FileSet
 	}
 	var dirs []located
 	seenFile := make(map[string]bool)
@@ -53,7 +53,7 @@ func unusedDirectives(graph *checker.Graph) []finding {
 			}
 			seenFile[name] = true
 			for _, d := range rule.ParseDirectives(act.Package.Fset, file) {
-				dirs = append(dirs, located{d, act.Package.PkgPath, act.Package.Fset})
+				dirs = append(dirs, located{d, act.Package.PkgPath, act.Package.ID, act.Package.Fset})
 			}
 		}
 	}
@@ -64,6 +64,7 @@ func unusedDirectives(graph *checker.Graph) []finding {
 		msg := directiveProblem(d, used[directiveKey{d.File, d.Line}], ran[directiveKey{file: d.File}])
 		if msg != "" {
 			out = append(out, finding{
+				pkgID:    l.id,
 				pkg:      l.pkg,
 				analyzer: directiveRule,
 				posn:     l.fset.Position(d.Pos),

@@ -21,6 +21,7 @@ type options struct {
 	baseline      string // report only findings not in this file
 	writeBaseline string // write the findings to this file instead
 	fix, diff     bool   // apply suggested fixes, or show them
+	cache         bool   // reuse the findings of unchanged packages
 }
 
 func (o *options) check() error {
@@ -73,6 +74,26 @@ func (t *triState) Set(s string) error {
 
 func (t *triState) IsBoolFlag() bool { return true }
 
+// jsonFlag is -json, the go vet spelling of -format=json.
+type jsonFlag struct{ opts *options }
+
+func (j jsonFlag) String() string {
+	if j.opts == nil {
+		return "false"
+	}
+	return strconv.FormatBool(j.opts.format == "json")
+}
+
+func (j jsonFlag) Set(s string) error {
+	v, err := strconv.ParseBool(s)
+	if err == nil && v {
+		j.opts.format = "json"
+	}
+	return err
+}
+
+func (jsonFlag) IsBoolFlag() bool { return true }
+
 // prefixedValue forwards an analyzer's own flag under NAME.flag.
 type prefixedValue struct{ flag.Value }
 
@@ -88,21 +109,14 @@ func newFlagSet(stderr io.Writer, as []*analysis.Analyzer) (*flag.FlagSet, *opti
 	fs.SetOutput(stderr)
 	opts := &options{}
 	fs.StringVar(&opts.format, "format", "text", "output format: text, json or sarif")
-	fs.Func("json", "same as -format=json", func(s string) error {
-		if v, err := strconv.ParseBool(s); err != nil {
-			return err
-		} else if v {
-			opts.format = "json"
-		}
-		return nil
-	})
-	fs.Lookup("json").DefValue = "false"
+	fs.Var(jsonFlag{opts}, "json", "same as -format=json")
 	fs.BoolVar(&opts.tests, "test", false, "also load _test.go files (implied by any -NAME.tests flag)")
 	fs.StringVar(&opts.tags, "tags", "", "comma-separated build tags")
 	fs.StringVar(&opts.config, "config", "", "settings file (default "+config.FileName+" if present)")
 	fs.StringVar(&opts.baseline, "baseline", "", "report only findings that are not in this baseline file")
 	fs.StringVar(&opts.writeBaseline, "write-baseline", "", "write the current findings to this baseline file")
 	fs.BoolVar(&opts.fix, "fix", false, "apply suggested fixes")
+	fs.BoolVar(&opts.cache, "cache", true, "reuse the findings of unchanged packages (SECLINT_CACHE sets the directory)")
 	fs.BoolVar(&opts.diff, "diff", false, "print suggested fixes as a unified diff instead of findings")
 
 	enabled := make(map[*analysis.Analyzer]*triState)

@@ -35,6 +35,7 @@ const directiveRule = "seclint"
 
 // A finding is one diagnostic, resolved to a file position.
 type finding struct {
+	pkgID    string // package ID, which tells test variants apart
 	pkg      string // package path
 	analyzer string
 	posn     token.Position
@@ -231,15 +232,42 @@ func lint(as []*analysis.Analyzer, patterns []string, opts *options) (*report, e
 	if opts.tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + opts.tags}
 	}
-	pkgs, err := packages.Load(cfg, patterns...)
-	if err != nil {
-		return nil, err
-	}
-	if len(pkgs) == 0 {
-		return nil, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
-	}
 
 	rep := &report{}
+	var cache *resultCache
+	if opts.cache {
+		cache = openCache(as, cfg)
+	}
+	if cache != nil {
+		var hits []finding
+		hits, patterns = cache.lookup(cfg, patterns)
+		rep.findings = hits
+	}
+	if len(patterns) > 0 {
+		if err := analyze(as, cfg, patterns, cache, rep); err != nil {
+			return nil, err
+		}
+	}
+
+	rep.findings = dedupe(rep.findings)
+	sortFindings(rep.findings)
+	slices.SortStableFunc(rep.errs, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
+	rep.errs = slices.CompactFunc(rep.errs, func(a, b error) bool { return a.Error() == b.Error() })
+	return rep, nil
+}
+
+// analyze loads the packages matching patterns and runs the analyzers
+// over them, adding to rep. A package that fails to load is recorded and
+// the others are still analyzed; only a failure of the loader as a whole
+// is returned.
+func analyze(as []*analysis.Analyzer, cfg *packages.Config, patterns []string, cache *resultCache, rep *report) error {
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return err
+	}
+	if len(pkgs) == 0 {
+		return fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
+	}
 	broken := make(map[*packages.Package]bool)
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		for _, e := range packageErrors(p) {
@@ -250,22 +278,13 @@ func lint(as []*analysis.Analyzer, patterns []string, opts *options) (*report, e
 
 	graph, err := checker.Analyze(as, pkgs, nil)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	type key struct {
-		analyzer, message string
-		posn              token.Position
-	}
-	seen := make(map[key]bool)
-	add := func(f finding) {
-		k := key{f.analyzer, f.message, f.posn}
-		if !seen[k] { // a file shared by a package and its test variant
-			seen[k] = true
-			rep.findings = append(rep.findings, f)
-		}
-	}
+	byPkg := make(map[string][]finding)
+	failed := make(map[string]bool)
 	for _, act := range graph.Roots {
 		if act.Err != nil {
+			failed[act.Package.ID] = true
 			if !broken[act.Package] {
 				rep.errs = append(rep.errs, fmt.Errorf("analyzer %s failed on %s: %v",
 					act.Analyzer.Name, act.Package.PkgPath, act.Err))
@@ -273,16 +292,35 @@ func lint(as []*analysis.Analyzer, patterns []string, opts *options) (*report, e
 			continue
 		}
 		for _, d := range act.Diagnostics {
-			add(newFinding(act, d))
+			byPkg[act.Package.ID] = append(byPkg[act.Package.ID], newFinding(act, d))
 		}
 	}
 	for _, f := range unusedDirectives(graph) {
-		add(f)
+		byPkg[f.pkgID] = append(byPkg[f.pkgID], f)
 	}
-	sortFindings(rep.findings)
-	slices.SortStableFunc(rep.errs, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
-	rep.errs = slices.CompactFunc(rep.errs, func(a, b error) bool { return a.Error() == b.Error() })
-	return rep, nil
+	for _, p := range pkgs {
+		rep.findings = append(rep.findings, byPkg[p.ID]...)
+		if cache != nil && !failed[p.ID] {
+			cache.store(p, byPkg[p.ID])
+		}
+	}
+	return nil
+}
+
+// dedupe drops the second copy of a finding in a file that a package
+// shares with its test variant.
+func dedupe(fs []finding) []finding {
+	type key struct {
+		analyzer, message string
+		posn              token.Position
+	}
+	seen := make(map[key]bool)
+	return slices.DeleteFunc(fs, func(f finding) bool {
+		k := key{f.analyzer, f.message, f.posn}
+		dup := seen[k]
+		seen[k] = true
+		return dup
+	})
 }
 
 // maxPackageErrors bounds the errors printed for one package: the first
@@ -312,6 +350,7 @@ func packageErrors(p *packages.Package) []string {
 func newFinding(act *checker.Action, d analysis.Diagnostic) finding {
 	fset := act.Package.Fset
 	f := finding{
+		pkgID:    act.Package.ID,
 		pkg:      act.Package.PkgPath,
 		analyzer: act.Analyzer.Name,
 		posn:     fset.Position(d.Pos),
