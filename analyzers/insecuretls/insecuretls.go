@@ -363,20 +363,19 @@ func (c *checker) checkFunc(fn *ssa.Function) {
 }
 
 // configKey identifies the tls.Config that a FieldAddr operand points
-// to, so that two loads of tr.TLSClientConfig count as the same config.
+// to, so that two loads of tr.TLSClientConfig, or of a variable captured
+// by a closure, count as the same config.
 func configKey(v ssa.Value) any {
 	type path struct {
 		base  any
-		field int
+		field int // -1 for a load
 	}
 	switch v := v.(type) {
 	case *ssa.FieldAddr:
 		return path{configKey(v.X), v.Field}
 	case *ssa.UnOp:
 		if v.Op == token.MUL {
-			if fa, ok := v.X.(*ssa.FieldAddr); ok {
-				return path{configKey(fa.X), fa.Field}
-			}
+			return path{configKey(v.X), -1}
 		}
 	}
 	return v

@@ -272,6 +272,23 @@ func pinned(want []byte) *tls.Config {
 
 func checkPin(raw [][]byte, want []byte) error { return nil }
 
+// verifyCA is libpq's verify-ca: the callback reads the config it is set
+// on, so the config variable lives in a cell that each use loads.
+func verifyCA(roots *x509.CertPool) *tls.Config {
+	cfg := &tls.Config{}
+	cfg.RootCAs = roots
+	cfg.InsecureSkipVerify = true
+	cfg.VerifyPeerCertificate = func(raw [][]byte, _ [][]*x509.Certificate) error {
+		cert, err := x509.ParseCertificate(raw[0])
+		if err != nil {
+			return err
+		}
+		_, err = cert.Verify(x509.VerifyOptions{Roots: cfg.RootCAs})
+		return err
+	}
+	return cfg
+}
+
 func acceptAllButVerified() *tls.Config {
 	return &tls.Config{
 		VerifyConnection: func(tls.ConnectionState) error { return nil },
