@@ -59,9 +59,10 @@ Limitations: the analysis is local to a function. A secret returned by
 a function whose name does not say so, or stored in a field with a
 neutral name, is not recognised. A secret compared with a literal string
 is not reported (a pasted secret is the hardcodedsecret rule's finding).
-Comparisons of two secrets neither of which an attacker controls (for
-example a cached token against a refreshed one) are reported all the
-same; suppress them with a reason.`,
+Comparisons of two secrets neither of which an attacker controls (a
+client comparing its own token with one its caller passed) are reported
+all the same; suppress them with a reason. Only the update idiom
+\'if a != b { a = b }\' is recognised and skipped.`,
 		Before: `if r.Header.Get("X-Api-Key") != cfg.APIKey {
 	http.Error(w, "forbidden", http.StatusForbidden)
 	return
@@ -92,15 +93,45 @@ func run(pass *analysis.Pass) (any, error) {
 	c.collectOrigins(ins)
 
 	filter := []ast.Node{(*ast.BinaryExpr)(nil), (*ast.CallExpr)(nil)}
-	ins.Preorder(filter, func(n ast.Node) {
+	ins.WithStack(filter, func(n ast.Node, push bool, stack []ast.Node) bool {
+		if !push {
+			return true
+		}
 		switch n := n.(type) {
 		case *ast.BinaryExpr:
-			c.checkBinary(n)
+			if !isUpdateIfChanged(n, stack) {
+				c.checkBinary(n)
+			}
 		case *ast.CallExpr:
 			c.checkCall(n)
 		}
+		return true
 	})
 	return nil, nil
+}
+
+// isUpdateIfChanged matches "if a != b { a = b }": a cache refreshed
+// with a new value, where nobody measures the comparison.
+func isUpdateIfChanged(b *ast.BinaryExpr, stack []ast.Node) bool {
+	if b.Op != token.NEQ || len(stack) < 2 {
+		return false
+	}
+	ifs, ok := stack[len(stack)-2].(*ast.IfStmt)
+	if !ok || ifs.Cond != b {
+		return false
+	}
+	x, y := types.ExprString(b.X), types.ExprString(b.Y)
+	for _, st := range ifs.Body.List {
+		as, ok := st.(*ast.AssignStmt)
+		if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+			continue
+		}
+		l, r := types.ExprString(as.Lhs[0]), types.ExprString(as.Rhs[0])
+		if (l == x && r == y) || (l == y && r == x) {
+			return true
+		}
+	}
+	return false
 }
 
 // collectOrigins records what each local variable is assigned, so that a

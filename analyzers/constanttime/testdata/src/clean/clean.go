@@ -75,3 +75,12 @@ type Kind int
 func lexer(token Kind, want Kind) bool {
 	return token == want
 }
+
+type cache struct{ refreshToken string }
+
+// Refreshing a cached token when it changed: nobody times this.
+func (c *cache) update(newToken string) {
+	if c.refreshToken != newToken {
+		c.refreshToken = newToken
+	}
+}

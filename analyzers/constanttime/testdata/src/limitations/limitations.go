@@ -21,6 +21,9 @@ func literal(r *http.Request) bool {
 
 // Two secrets neither of which an attacker controls are still
 // reported: the rule cannot tell who supplies an operand.
-func refreshed(oldToken, newToken string) bool {
-	return oldToken != newToken // want `secret oldToken compared with !=`
+func ownToken(current func() string, token string) string {
+	if token == current() { // want `secret token compared with ==`
+		return "/self"
+	}
+	return ""
 }
