@@ -51,7 +51,7 @@ type cachedEdit struct {
 
 // openCache prepares the cache, or returns nil when it cannot be used;
 // seclint then simply analyzes everything.
-func openCache(as []*analysis.Analyzer, cfg *packages.Config) *resultCache {
+func openCache(as []*analysis.Analyzer, cfg *packages.Config, env map[string]string) *resultCache {
 	dir := os.Getenv("SECLINT_CACHE")
 	if dir == "off" {
 		return nil
@@ -64,10 +64,6 @@ func openCache(as []*analysis.Analyzer, cfg *packages.Config) *resultCache {
 		dir = filepath.Join(base, "seclint")
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil
-	}
-	env, err := goEnv("GOROOT", "GOMODCACHE", "GOCACHE", "GOVERSION")
-	if err != nil {
 		return nil
 	}
 	salt, err := cacheSalt(as, cfg, env)

@@ -22,6 +22,7 @@ type options struct {
 	writeBaseline string // write the findings to this file instead
 	fix, diff     bool   // apply suggested fixes, or show them
 	cache         bool   // reuse the findings of unchanged packages
+	fullDeps      bool   // analyze dependencies' function bodies too
 }
 
 func (o *options) check() error {
@@ -116,6 +117,14 @@ func newFlagSet(stderr io.Writer, as []*analysis.Analyzer) (*flag.FlagSet, *opti
 	fs.StringVar(&opts.baseline, "baseline", "", "report only findings that are not in this baseline file")
 	fs.StringVar(&opts.writeBaseline, "write-baseline", "", "write the current findings to this baseline file")
 	fs.BoolVar(&opts.fix, "fix", false, "apply suggested fixes")
+	fs.Func("deps", "how dependencies are analyzed: decls (declarations only, the default) or full", func(v string) error {
+		switch v {
+		case "decls", "full":
+			opts.fullDeps = v == "full"
+			return nil
+		}
+		return fmt.Errorf("want decls or full")
+	})
 	fs.BoolVar(&opts.cache, "cache", true, "reuse the findings of unchanged packages (SECLINT_CACHE sets the directory)")
 	fs.BoolVar(&opts.diff, "diff", false, "print suggested fixes as a unified diff instead of findings")
 

@@ -233,10 +233,20 @@ func lint(as []*analysis.Analyzer, patterns []string, opts *options) (*report, e
 		cfg.BuildFlags = []string{"-tags=" + opts.tags}
 	}
 
+	env, err := goEnv("GOROOT", "GOMODCACHE", "GOCACHE", "GOVERSION")
+	if err != nil {
+		return nil, fmt.Errorf("asking the go command for its settings: %v", err)
+	}
+	var trim *trimmer
+	if cfg.Mode == packages.LoadAllSyntax && !opts.fullDeps && !lintsStd(patterns, env["GOROOT"]) {
+		trim = newTrimmer(env)
+		cfg.ParseFile = trim.parseFile
+	}
+
 	rep := &report{}
 	var cache *resultCache
 	if opts.cache {
-		cache = openCache(as, cfg)
+		cache = openCache(as, cfg, env)
 	}
 	if cache != nil {
 		var hits []finding
@@ -244,7 +254,7 @@ func lint(as []*analysis.Analyzer, patterns []string, opts *options) (*report, e
 		rep.findings = hits
 	}
 	if len(patterns) > 0 {
-		if err := analyze(as, cfg, patterns, cache, rep); err != nil {
+		if err := analyze(as, cfg, patterns, cache, rep, trim); err != nil {
 			return nil, err
 		}
 	}
@@ -260,10 +270,14 @@ func lint(as []*analysis.Analyzer, patterns []string, opts *options) (*report, e
 // over them, adding to rep. A package that fails to load is recorded and
 // the others are still analyzed; only a failure of the loader as a whole
 // is returned.
-func analyze(as []*analysis.Analyzer, cfg *packages.Config, patterns []string, cache *resultCache, rep *report) error {
+func analyze(as []*analysis.Analyzer, cfg *packages.Config, patterns []string, cache *resultCache, rep *report,
+	trim *trimmer) error {
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		return err
+	}
+	if trim != nil {
+		trim.forgive(pkgs)
 	}
 	if len(pkgs) == 0 {
 		return fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
@@ -276,6 +290,9 @@ func analyze(as []*analysis.Analyzer, cfg *packages.Config, patterns []string, c
 		}
 	})
 
+	if trim != nil {
+		trim.prune(pkgs) // after errors are collected: it hides dependencies
+	}
 	graph, err := checker.Analyze(as, pkgs, nil)
 	if err != nil {
 		return err
