@@ -9,7 +9,6 @@ import (
 	"go/token"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -104,16 +103,6 @@ func cacheSalt(as []*analysis.Analyzer, cfg *packages.Config, env map[string]str
 		a.Flags.VisitAll(func(f *flag.Flag) { fmt.Fprintf(h, "  %s=%s\n", f.Name, f.Value) })
 	}
 	return h.Sum(nil), nil
-}
-
-// goEnv asks the go command for the named settings.
-func goEnv(names ...string) (map[string]string, error) {
-	out, err := exec.Command("go", append([]string{"env", "-json"}, names...)...).Output()
-	if err != nil {
-		return nil, err
-	}
-	env := make(map[string]string)
-	return env, json.Unmarshal(out, &env)
 }
 
 // lookup lists the packages matching patterns, cheaply, and returns the

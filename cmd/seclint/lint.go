@@ -18,6 +18,7 @@ import (
 	"github.com/scaile/seclint/analyzers"
 	"github.com/scaile/seclint/analyzers/rule"
 	"github.com/scaile/seclint/internal/config"
+	"github.com/scaile/seclint/internal/load"
 	"github.com/scaile/seclint/internal/vuln"
 )
 
@@ -233,14 +234,14 @@ func lint(as []*analysis.Analyzer, patterns []string, opts *options) (*report, e
 		cfg.BuildFlags = []string{"-tags=" + opts.tags}
 	}
 
-	env, err := goEnv("GOROOT", "GOMODCACHE", "GOCACHE", "GOVERSION")
+	env, err := load.GoEnv("GOROOT", "GOMODCACHE", "GOCACHE", "GOVERSION")
 	if err != nil {
 		return nil, fmt.Errorf("asking the go command for its settings: %v", err)
 	}
-	var trim *trimmer
-	if cfg.Mode == packages.LoadAllSyntax && !opts.fullDeps && !lintsStd(patterns, env["GOROOT"]) {
-		trim = newTrimmer(env)
-		cfg.ParseFile = trim.parseFile
+	var trim *load.Trimmer
+	if cfg.Mode == packages.LoadAllSyntax && !opts.fullDeps && !load.LintsStd(patterns, env["GOROOT"]) {
+		trim = load.NewTrimmer(env)
+		cfg.ParseFile = trim.ParseFile
 	}
 
 	rep := &report{}
@@ -271,13 +272,13 @@ func lint(as []*analysis.Analyzer, patterns []string, opts *options) (*report, e
 // the others are still analyzed; only a failure of the loader as a whole
 // is returned.
 func analyze(as []*analysis.Analyzer, cfg *packages.Config, patterns []string, cache *resultCache, rep *report,
-	trim *trimmer) error {
+	trim *load.Trimmer) error {
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		return err
 	}
 	if trim != nil {
-		trim.forgive(pkgs)
+		trim.Forgive(pkgs)
 	}
 	if len(pkgs) == 0 {
 		return fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
@@ -291,7 +292,7 @@ func analyze(as []*analysis.Analyzer, cfg *packages.Config, patterns []string, c
 	})
 
 	if trim != nil {
-		trim.prune(pkgs) // after errors are collected: it hides dependencies
+		trim.Prune(pkgs) // after errors are collected: it hides dependencies
 	}
 	graph, err := checker.Analyze(as, pkgs, nil)
 	if err != nil {

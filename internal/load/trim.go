@@ -1,11 +1,16 @@
-package main
+// Package load holds how seclint loads code for analysis: dependencies
+// are parsed for their declarations only and hidden from the rules that
+// carry facts. The command and the benchmarks share it.
+package load
 
 import (
+	"encoding/json"
 	"go/ast"
 	"go/parser"
 	"go/token"
 	"go/types"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -25,13 +30,14 @@ import (
 // still see every type and signature; facts that only a dependency's
 // function bodies would produce are lost, which -deps=full restores.
 
-// trimmer decides which files are dependencies.
-type trimmer struct {
+// A Trimmer decides which files are dependencies.
+type Trimmer struct {
 	roots []string // directories that hold only dependencies
 }
 
-func newTrimmer(env map[string]string) *trimmer {
-	t := &trimmer{}
+// NewTrimmer takes GOROOT and GOMODCACHE from env, as go env prints them.
+func NewTrimmer(env map[string]string) *Trimmer {
+	t := &Trimmer{}
 	for _, dir := range []string{filepath.Join(env["GOROOT"], "src"), env["GOMODCACHE"]} {
 		if dir != "" {
 			t.roots = append(t.roots, dir+string(filepath.Separator))
@@ -41,7 +47,7 @@ func newTrimmer(env map[string]string) *trimmer {
 }
 
 // dependency reports whether the named file belongs to a dependency.
-func (t *trimmer) dependency(name string) bool {
+func (t *Trimmer) dependency(name string) bool {
 	for _, root := range t.roots {
 		if strings.HasPrefix(name, root) {
 			return true
@@ -51,9 +57,9 @@ func (t *trimmer) dependency(name string) bool {
 	return strings.Contains(name, sep+"vendor"+sep)
 }
 
-// parseFile is a packages.Config.ParseFile that drops the function bodies
+// ParseFile is a packages.Config.ParseFile that drops the function bodies
 // of dependencies.
-func (t *trimmer) parseFile(fset *token.FileSet, name string, src []byte) (*ast.File, error) {
+func (t *Trimmer) ParseFile(fset *token.FileSet, name string, src []byte) (*ast.File, error) {
 	if !t.dependency(name) {
 		return parser.ParseFile(fset, name, src, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
 	}
@@ -69,10 +75,10 @@ func (t *trimmer) parseFile(fset *token.FileSet, name string, src []byte) (*ast.
 	return f, err
 }
 
-// forgive clears the errors that trimming causes in dependencies (imports
+// Forgive clears the errors that trimming causes in dependencies (imports
 // and variables that only the dropped bodies used), so that analyzers are
 // not skipped on them. Any other error stands.
-func (t *trimmer) forgive(pkgs []*packages.Package) {
+func (t *Trimmer) Forgive(pkgs []*packages.Package) {
 	hard := func(e types.Error) bool { return !e.Soft }
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		trimmed := len(p.GoFiles) > 0 && t.dependency(p.GoFiles[0])
@@ -89,13 +95,13 @@ func (t *trimmer) forgive(pkgs []*packages.Package) {
 	})
 }
 
-// prune cuts the dependencies out of the import graph that the analysis
+// Prune cuts the dependencies out of the import graph that the analysis
 // driver follows, once loading is done: rules with facts then run on the
 // code under review and its local dependencies only. With their function
 // bodies gone, dependencies would yield no facts anyway, and building SSA
 // for hundreds of them is the bulk of the cost. Types are untouched:
 // they are held by go/types, not by this graph.
-func (t *trimmer) prune(pkgs []*packages.Package) {
+func (t *Trimmer) Prune(pkgs []*packages.Package) {
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		for path, imp := range p.Imports {
 			if len(imp.GoFiles) > 0 && t.dependency(imp.GoFiles[0]) {
@@ -105,9 +111,9 @@ func (t *trimmer) prune(pkgs []*packages.Package) {
 	})
 }
 
-// lintsStd reports whether the patterns name standard library packages,
+// LintsStd reports whether the patterns name standard library packages,
 // which must then keep their bodies: there is no trimming then.
-func lintsStd(patterns []string, goroot string) bool {
+func LintsStd(patterns []string, goroot string) bool {
 	if wd, err := os.Getwd(); err == nil && strings.HasPrefix(wd, filepath.Join(goroot, "src")) {
 		return true
 	}
@@ -121,4 +127,14 @@ func lintsStd(patterns []string, goroot string) bool {
 		}
 	}
 	return false
+}
+
+// GoEnv asks the go command for the named settings.
+func GoEnv(names ...string) (map[string]string, error) {
+	out, err := exec.Command("go", append([]string{"env", "-json"}, names...)...).Output()
+	if err != nil {
+		return nil, err
+	}
+	env := make(map[string]string)
+	return env, json.Unmarshal(out, &env)
 }
