@@ -124,3 +124,39 @@ func TestRulePages(t *testing.T) {
 		}
 	}
 }
+
+// TestREADMETable checks that the rules table of README.md lists exactly
+// the registered rules, each with its CWE IDs.
+func TestREADMETable(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, table, ok := strings.Cut(string(data), "<!-- rules:")
+	table, _, ok2 := strings.Cut(table, "<!-- end rules -->")
+	if !ok || !ok2 {
+		t.Fatal("README.md has no rules table between its markers")
+	}
+	rows := make(map[string]string)
+	for _, line := range strings.Split(table, "\n") {
+		cells := strings.Split(line, "|")
+		if len(cells) < 4 || !strings.HasPrefix(strings.TrimSpace(cells[1]), "`") {
+			continue
+		}
+		rows[strings.Trim(strings.TrimSpace(cells[1]), "`")] = strings.TrimSpace(cells[3])
+	}
+	for _, r := range analyzers.Rules() {
+		cwe, ok := rows[r.Name()]
+		if !ok {
+			t.Errorf("README.md does not list %s", r.Name())
+			continue
+		}
+		delete(rows, r.Name())
+		if want := strings.ReplaceAll(r.CWEs(), "CWE-", ""); cwe != want {
+			t.Errorf("README.md gives %s the CWEs %q, want %q", r.Name(), cwe, want)
+		}
+	}
+	for name := range rows {
+		t.Errorf("README.md lists %s, which is not a rule", name)
+	}
+}
