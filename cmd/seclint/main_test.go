@@ -176,3 +176,12 @@ func TestHelp(t *testing.T) {
 		t.Errorf("help insecuretls does not give the CWE:\n%s", stdout.String())
 	}
 }
+
+// TestSelfClean runs seclint over this repository, the reference client
+// secureclient included: seclint's own code must pass its rules.
+func TestSelfClean(t *testing.T) {
+	stdout, stderr, code := runIn(t, filepath.Join("..", ".."), seclintBin, "./...")
+	if code != exitClean {
+		t.Errorf("seclint ./... on seclint: exit %d\n%s%s", code, stdout, stderr)
+	}
+}
