@@ -5,7 +5,8 @@
 #
 #   testdata/realworld/run.sh [list...]     # default: every modules*.txt here
 #
-# Each list holds one module@version a line; '#' starts a comment. Modules
+# Each list holds one module@version a line ('std' for the standard
+# library of the Go in use); '#' starts a comment. Modules
 # come through the Go module proxy into the module cache, are copied to a
 # scratch directory and linted there with -mod=mod, so missing go.sum
 # entries are filled in as go build would.
@@ -25,30 +26,45 @@ mkdir -p "$out"
 failed=0
 for mod in $(grep -hv '^\s*#' "${lists[@]}" | awk 'NF {print $1}' | sort -u); do
 	name=${mod//\//_}
-	dir=$(cd "$work" && go mod download -json "$mod" | sed -n 's/^\s*"Dir": "\(.*\)",$/\1/p')
-	if [ -z "$dir" ]; then
+	if [ "$mod" = std ]; then
+		src=$(go env GOROOT)/src
+		pattern=std
+	else
+		src=$(cd "$work" && go mod download -json "$mod" | sed -n 's/^\s*"Dir": "\(.*\)",$/\1/p')
+		pattern=./...
+	fi
+	if [ -z "$src" ]; then
 		echo "FAIL $mod: download failed"
 		failed=1
 		continue
 	fi
-	cp -r "$dir" "$work/$name"
-	chmod -R u+w "$work/$name"
+	dir=$src
+	if [ "$mod" != std ]; then
+		dir=$work/$name
+		cp -r "$src" "$dir"
+		chmod -R u+w "$dir"
+	fi
 	start=$(date +%s)
 	set +e
-	(cd "$work/$name" && GOFLAGS=-mod=mod "$work/seclint" ./... >"$out/$name.txt" 2>"$out/$name.err")
+	(cd "$dir" && GOFLAGS=-mod=mod SECLINT_CACHE=off "$work/seclint" "$pattern" >"$out/$name.txt" 2>"$out/$name.err")
 	code=$?
+	pkgs=$(cd "$dir" && GOFLAGS=-mod=mod go list "$pattern" 2>/dev/null | wc -l)
 	set -e
 	secs=$(( $(date +%s) - start ))
-	findings=$(grep -c '' "$out/$name.txt" || true)
+	perrule=$(awk -F': ' 'NF >= 3 {print $2}' "$out/$name.txt" | sort | uniq -c | awk '{printf " %s=%s", $2, $1}')
 	if grep -qE '^(panic:|fatal error:)|analyzer [a-z]+ failed on' "$out/$name.err"; then
 		echo "FAIL $mod: crash or analyzer error (exit $code, ${secs}s):"
 		grep -E 'panic:|fatal error:|failed on' "$out/$name.err" | head -5
 		failed=1
 	else
 		loaderr=$(grep -c '^seclint: package ' "$out/$name.err" || true)
-		echo "ok   $mod: $findings findings, $loaderr package errors, exit $code, ${secs}s"
+		echo "ok   $mod: $pkgs packages, $loaderr package errors, exit $code, ${secs}s, findings:${perrule:- none}"
 	fi
-	sed "s|^|  |" "$out/$name.txt"
-	chmod -R u+w "$work/$name" && rm -rf "$work/$name"
+	if [ -z "${SECLINT_REALWORLD_QUIET:-}" ]; then
+		sed "s|^|  |" "$out/$name.txt"
+	fi
+	if [ "$mod" != std ]; then
+		chmod -R u+w "$dir" && rm -rf "$dir"
+	fi
 done
 exit $failed
