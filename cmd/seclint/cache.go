@@ -105,25 +105,15 @@ func cacheSalt(as []*analysis.Analyzer, cfg *packages.Config, env map[string]str
 	return h.Sum(nil), nil
 }
 
-// lookup lists the packages matching patterns, cheaply, and returns the
-// cached findings of those whose key is known and the package paths of
-// the others, which need analysis.
-func (c *resultCache) lookup(cfg *packages.Config, patterns []string) ([]finding, []string) {
-	light := *cfg
-	light.Mode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
-		packages.NeedImports | packages.NeedDeps | packages.NeedEmbedFiles
-	pkgs, err := packages.Load(&light, patterns...)
-	if err != nil || len(pkgs) == 0 {
-		return nil, patterns
-	}
+// lookup returns the cached findings of the packages whose key is known,
+// and the packages that need analysis.
+func (c *resultCache) lookup(pkgs []*packages.Package) ([]finding, []*packages.Package) {
 	var hits []finding
-	var missed []string
+	var missed []*packages.Package
 	for _, p := range pkgs {
 		entry, ok := c.read(p)
 		if !ok {
-			if !slices.Contains(missed, p.PkgPath) {
-				missed = append(missed, p.PkgPath)
-			}
+			missed = append(missed, p)
 			continue
 		}
 		for _, f := range entry.Findings {

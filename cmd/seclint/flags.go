@@ -22,8 +22,15 @@ type options struct {
 	writeBaseline string // write the findings to this file instead
 	fix, diff     bool   // apply suggested fixes, or show them
 	cache         bool   // reuse the findings of unchanged packages
-	fullDeps      bool   // analyze dependencies' function bodies too
+	deps          string // how dependencies are loaded: depsExport, depsDecls or depsFull
 }
+
+// How dependencies are loaded when rules use facts; see internal/load.
+const (
+	depsExport = "export" // types from the build cache's export data
+	depsDecls  = "decls"  // declarations parsed from source, bodies dropped
+	depsFull   = "full"   // everything from source, analyzed as well
+)
 
 func (o *options) check() error {
 	switch o.format {
@@ -108,7 +115,7 @@ func (p prefixedValue) IsBoolFlag() bool {
 func newFlagSet(stderr io.Writer, as []*analysis.Analyzer) (*flag.FlagSet, *options, map[*analysis.Analyzer]*triState) {
 	fs := flag.NewFlagSet("seclint", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	opts := &options{}
+	opts := &options{deps: depsExport}
 	fs.StringVar(&opts.format, "format", "text", "output format: text, json or sarif")
 	fs.Var(jsonFlag{opts}, "json", "same as -format=json")
 	fs.BoolVar(&opts.tests, "test", false, "also load _test.go files (implied by any -NAME.tests flag)")
@@ -117,13 +124,14 @@ func newFlagSet(stderr io.Writer, as []*analysis.Analyzer) (*flag.FlagSet, *opti
 	fs.StringVar(&opts.baseline, "baseline", "", "report only findings that are not in this baseline file")
 	fs.StringVar(&opts.writeBaseline, "write-baseline", "", "write the current findings to this baseline file")
 	fs.BoolVar(&opts.fix, "fix", false, "apply suggested fixes")
-	fs.Func("deps", "how dependencies are analyzed: decls (declarations only, the default) or full", func(v string) error {
+	fs.Func("deps", "how dependencies are loaded: export (from export data, the default), "+
+		"decls (declarations from source, no build needed) or full (analyzed from source too)", func(v string) error {
 		switch v {
-		case "decls", "full":
-			opts.fullDeps = v == "full"
+		case depsExport, depsDecls, depsFull:
+			opts.deps = v
 			return nil
 		}
-		return fmt.Errorf("want decls or full")
+		return fmt.Errorf("want %s, %s or %s", depsExport, depsDecls, depsFull)
 	})
 	fs.BoolVar(&opts.cache, "cache", true, "reuse the findings of unchanged packages (SECLINT_CACHE sets the directory)")
 	fs.BoolVar(&opts.diff, "diff", false, "print suggested fixes as a unified diff instead of findings")

@@ -226,36 +226,59 @@ func lint(as []*analysis.Analyzer, patterns []string, opts *options) (*report, e
 		Mode:  packages.LoadSyntax,
 		Tests: opts.tests || anyTestsFlag(as),
 	}
-	if needFacts(as) {
-		// Facts are computed from the syntax of every dependency.
-		cfg.Mode = packages.LoadAllSyntax
-	}
 	if opts.tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + opts.tags}
 	}
-
 	env, err := load.GoEnv("GOROOT", "GOMODCACHE", "GOCACHE", "GOVERSION")
 	if err != nil {
 		return nil, fmt.Errorf("asking the go command for its settings: %v", err)
 	}
-	var trim *load.Trimmer
-	if cfg.Mode == packages.LoadAllSyntax && !opts.fullDeps && !load.LintsStd(patterns, env["GOROOT"]) {
-		trim = load.NewTrimmer(env)
-		cfg.ParseFile = trim.ParseFile
+
+	// Rules with facts need the packages under review analyzed in
+	// dependency order, from source. How the other dependencies are
+	// loaded is -deps: from export data (types only, the default), from
+	// their declarations, or whole.
+	facts := needFacts(as)
+	trim := load.NewTrimmer(env)
+	deps := opts.deps
+	if facts && load.LintsStd(patterns, env["GOROOT"]) {
+		deps = depsFull // the standard library is what is under review
 	}
+	switch {
+	case !facts:
+	case deps == depsDecls:
+		cfg.Mode = packages.LoadAllSyntax
+		cfg.ParseFile = trim.ParseFile
+	case deps == depsFull:
+		cfg.Mode = packages.LoadAllSyntax
+	}
+	expand := facts && deps == depsExport
 
 	rep := &report{}
 	var cache *resultCache
 	if opts.cache {
 		cache = openCache(as, cfg, env)
 	}
-	if cache != nil {
-		var hits []finding
-		hits, patterns = cache.lookup(cfg, patterns)
-		rep.findings = hits
+	var wanted map[string]bool // package paths to report on, when expanded
+	if cache != nil || expand {
+		if roots := listPackages(cfg, patterns); roots != nil {
+			if cache != nil {
+				var hits []finding
+				hits, roots = cache.lookup(roots)
+				rep.findings = hits
+			}
+			if len(roots) == 0 {
+				patterns = nil // all cached
+			} else if expand {
+				patterns, wanted = withLocalDeps(roots, trim)
+			} else {
+				patterns = pathsOf(roots)
+			}
+		}
 	}
 	if len(patterns) > 0 {
-		if err := analyze(as, cfg, patterns, cache, rep, trim); err != nil {
+		prune := deps != depsFull || !facts
+		if err := analyze(as, cfg, patterns, wanted, cache, rep, trim, prune); err != nil {
 			return nil, err
 		}
 	}
@@ -267,21 +290,67 @@ func lint(as []*analysis.Analyzer, patterns []string, opts *options) (*report, e
 	return rep, nil
 }
 
+// listPackages lists the packages matching patterns with their import
+// graph but no syntax or types, which is cheap. It returns nil on
+// failure: the full load then reports the problem.
+func listPackages(cfg *packages.Config, patterns []string) []*packages.Package {
+	light := *cfg
+	light.Mode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+		packages.NeedImports | packages.NeedDeps | packages.NeedEmbedFiles
+	light.ParseFile = nil
+	pkgs, err := packages.Load(&light, patterns...)
+	if err != nil || len(pkgs) == 0 {
+		return nil
+	}
+	return pkgs
+}
+
+// withLocalDeps returns the load patterns for roots plus every package
+// under review that they import, so that facts flow from those too, and
+// the set of root paths whose findings are wanted.
+func withLocalDeps(roots []*packages.Package, trim *load.Trimmer) ([]string, map[string]bool) {
+	wanted := make(map[string]bool)
+	for _, p := range roots {
+		wanted[p.PkgPath] = true
+	}
+	var paths []string
+	seen := make(map[string]bool)
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		local := len(p.GoFiles) > 0 && !trim.Dependency(p.GoFiles[0])
+		if (wanted[p.PkgPath] || local) && !seen[p.PkgPath] {
+			seen[p.PkgPath] = true
+			paths = append(paths, p.PkgPath)
+		}
+	})
+	return paths, wanted
+}
+
+func pathsOf(pkgs []*packages.Package) []string {
+	var paths []string
+	for _, p := range pkgs {
+		if !slices.Contains(paths, p.PkgPath) {
+			paths = append(paths, p.PkgPath)
+		}
+	}
+	return paths
+}
+
 // analyze loads the packages matching patterns and runs the analyzers
-// over them, adding to rep. A package that fails to load is recorded and
-// the others are still analyzed; only a failure of the loader as a whole
-// is returned.
-func analyze(as []*analysis.Analyzer, cfg *packages.Config, patterns []string, cache *resultCache, rep *report,
-	trim *load.Trimmer) error {
+// over them, adding to rep the findings of the packages in wanted (all,
+// if wanted is nil). A package that fails to load is recorded and the
+// others are still analyzed; only a failure of the loader as a whole is
+// returned.
+func analyze(as []*analysis.Analyzer, cfg *packages.Config, patterns []string, wanted map[string]bool,
+	cache *resultCache, rep *report, trim *load.Trimmer, prune bool) error {
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		return err
 	}
-	if trim != nil {
-		trim.Forgive(pkgs)
-	}
 	if len(pkgs) == 0 {
 		return fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
+	}
+	if cfg.ParseFile != nil {
+		trim.Forgive(pkgs)
 	}
 	broken := make(map[*packages.Package]bool)
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
@@ -290,8 +359,7 @@ func analyze(as []*analysis.Analyzer, cfg *packages.Config, patterns []string, c
 			rep.errs = append(rep.errs, fmt.Errorf("package %s: %s", p.PkgPath, e))
 		}
 	})
-
-	if trim != nil {
+	if prune {
 		trim.Prune(pkgs) // after errors are collected: it hides dependencies
 	}
 	graph, err := checker.Analyze(as, pkgs, nil)
@@ -317,7 +385,9 @@ func analyze(as []*analysis.Analyzer, cfg *packages.Config, patterns []string, c
 		byPkg[f.pkgID] = append(byPkg[f.pkgID], f)
 	}
 	for _, p := range pkgs {
-		rep.findings = append(rep.findings, byPkg[p.ID]...)
+		if wanted == nil || wanted[p.PkgPath] {
+			rep.findings = append(rep.findings, byPkg[p.ID]...)
+		}
 		if cache != nil && !failed[p.ID] {
 			cache.store(p, byPkg[p.ID])
 		}

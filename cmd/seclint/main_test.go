@@ -185,3 +185,23 @@ func TestSelfClean(t *testing.T) {
 		t.Errorf("seclint ./... on seclint: exit %d\n%s%s", code, stdout, stderr)
 	}
 }
+
+// TestFactsAcrossPackages checks that a fact exported by one package (a
+// helper that validates, a consumer that does not) reaches its importer,
+// under every way of loading dependencies and under go vet, even when only
+// the importer is named on the command line.
+func TestFactsAcrossPackages(t *testing.T) {
+	const want = "use/use.go:19:18: unvalidatedconfig: cfg.Config built from input is passed to Use"
+	for _, deps := range []string{depsExport, depsDecls, depsFull} {
+		stdout, stderr, code := runIn(t, fixture("facts"), seclintBin, "-cache=false", "-deps="+deps, "./use")
+		if code != exitFindings || strings.Count(stdout, "\n") != 1 || !strings.HasPrefix(stdout, want) {
+			t.Errorf("-deps=%s: exit %d, want the one finding in Unchecked:\n%s%s", deps, code, stdout, stderr)
+		}
+	}
+	_, stderr, _ := runIn(t, fixture("facts"), "go", "vet", "-vettool="+seclintBin, "./...")
+	if !strings.Contains(stderr, "use/use.go:19:18: cfg.Config built from input") ||
+		!strings.Contains(stderr, "cfg/cfg.go:36:10: parameter c of type Config is stored") ||
+		strings.Count(stderr, ".go:") != 2 {
+		t.Errorf("go vet: want the findings in Unchecked and Use:\n%s", stderr)
+	}
+}

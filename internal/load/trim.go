@@ -1,6 +1,7 @@
-// Package load holds how seclint loads code for analysis: dependencies
-// are parsed for their declarations only and hidden from the rules that
-// carry facts. The command and the benchmarks share it.
+// Package load holds how seclint loads code for analysis: which files
+// are dependencies, how to parse dependencies for their declarations only,
+// and how to hide dependencies from the rules that carry facts. The
+// command and the benchmarks share it.
 package load
 
 import (
@@ -46,8 +47,8 @@ func NewTrimmer(env map[string]string) *Trimmer {
 	return t
 }
 
-// dependency reports whether the named file belongs to a dependency.
-func (t *Trimmer) dependency(name string) bool {
+// Dependency reports whether the named file belongs to a dependency.
+func (t *Trimmer) Dependency(name string) bool {
 	for _, root := range t.roots {
 		if strings.HasPrefix(name, root) {
 			return true
@@ -60,7 +61,7 @@ func (t *Trimmer) dependency(name string) bool {
 // ParseFile is a packages.Config.ParseFile that drops the function bodies
 // of dependencies.
 func (t *Trimmer) ParseFile(fset *token.FileSet, name string, src []byte) (*ast.File, error) {
-	if !t.dependency(name) {
+	if !t.Dependency(name) {
 		return parser.ParseFile(fset, name, src, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
 	}
 	// A dependency's comments and bodies are never looked at.
@@ -81,7 +82,7 @@ func (t *Trimmer) ParseFile(fset *token.FileSet, name string, src []byte) (*ast.
 func (t *Trimmer) Forgive(pkgs []*packages.Package) {
 	hard := func(e types.Error) bool { return !e.Soft }
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		trimmed := len(p.GoFiles) > 0 && t.dependency(p.GoFiles[0])
+		trimmed := len(p.GoFiles) > 0 && t.Dependency(p.GoFiles[0])
 		if trimmed && len(p.TypeErrors) > 0 && !slices.ContainsFunc(p.TypeErrors, hard) {
 			p.TypeErrors = nil
 			p.Errors = slices.DeleteFunc(p.Errors, func(e packages.Error) bool { return e.Kind == packages.TypeError })
@@ -104,7 +105,8 @@ func (t *Trimmer) Forgive(pkgs []*packages.Package) {
 func (t *Trimmer) Prune(pkgs []*packages.Package) {
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		for path, imp := range p.Imports {
-			if len(imp.GoFiles) > 0 && t.dependency(imp.GoFiles[0]) {
+			// Packages read from export data have no syntax to analyze.
+			if len(imp.Syntax) == 0 || len(imp.GoFiles) > 0 && t.Dependency(imp.GoFiles[0]) {
 				delete(p.Imports, path)
 			}
 		}
