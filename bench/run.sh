@@ -86,6 +86,7 @@ for corpus in "${corpora[@]}"; do
 	warmcache=$(mktemp -d)
 	(cd "$dir" && SECLINT_CACHE=$warmcache "$bin/seclint" ./... >/dev/null 2>&1 || true)
 	(cd "$dir" && "$bin/golangci-lint" run -c "$work/golangci-gosec.yml" ./... >/dev/null 2>&1 || true)
+	(cd "$dir" && "$bin/staticcheck" ./... >/dev/null 2>&1 || true)
 	for i in $(seq "$rounds"); do
 		echo "# $corpus round $i/$rounds" >&2
 		cold=$(mktemp -d)
