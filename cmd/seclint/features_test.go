@@ -206,3 +206,15 @@ func TestFilesMode(t *testing.T) {
 		t.Errorf("files mode missed the finding: exit %d\n%s", code, stdout)
 	}
 }
+
+// TestDeterministic runs seclint twice per output format, without the
+// cache, and wants byte-identical output.
+func TestDeterministic(t *testing.T) {
+	for _, format := range []string{"text", "json", "sarif"} {
+		first, _, _ := runIn(t, fixture("bad"), seclintBin, "-cache=false", "-format="+format, "./tlsconf")
+		second, _, _ := runIn(t, fixture("bad"), seclintBin, "-cache=false", "-format="+format, "./tlsconf")
+		if first == "" || first != second {
+			t.Errorf("-format=%s: two runs differ or print nothing:\n%s\n---\n%s", format, first, second)
+		}
+	}
+}
