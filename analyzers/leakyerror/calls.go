@@ -141,7 +141,7 @@ func (s *fnState) userCall(fn *ssa.Function, c *ssa.CallCommon) flow {
 	var f flow
 	if sum.Secret != nil {
 		o := *sum.Secret
-		o.Via = append([]string{displayName(fn)}, o.Via...)
+		o.Via = append([]string{s.c.qualifiedName(fn)}, o.Via...)
 		f.secret = &o
 	}
 	for i, a := range c.Args {

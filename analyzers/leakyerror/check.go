@@ -83,7 +83,11 @@ func (c *checker) summarize(fn *ssa.Function) bool {
 			}
 		}
 	}
-	sum.Secret = results.secret
+	if !s.errRcv {
+		// An Error method that returns a secret is reported where it
+		// builds the message; its callers need not report it again.
+		sum.Secret = results.secret
+	}
 	sum.Flows = results.params
 	sum.Redacts = redacts(fn, sum)
 	changed := c.record(fn, sum)
@@ -178,7 +182,7 @@ func (s *fnState) checkCall(in ssa.CallInstruction, sum *funcFact) {
 		if ps.Status >= 0 && ps.Status < len(call.Args) {
 			sk.status = call.Args[ps.Status]
 		}
-		via := append([]string{displayName(fn)}, ps.Via...)
+		via := append([]string{s.c.qualifiedName(fn)}, ps.Via...)
 		s.checkArgsVia(sk, in.Pos(), sum, via)
 	}
 }
@@ -225,6 +229,9 @@ func (s *fnState) recordParams(params uint64, sk sink, via []string, sum *funcFa
 			continue
 		}
 		params &^= 1 << i
+		if i >= len(s.fn.Params) || !carrier(s.fn.Params[i].Type()) {
+			continue // a struct: printed whole, it is judged by its type
+		}
 		ps := ParamSink{Param: i, Place: sk.place, Name: sk.name, Via: via, Status: -1}
 		if sk.place == placeResponse {
 			if p, ok := s.statusValue(sk).(*ssa.Parameter); ok {
@@ -363,9 +370,19 @@ func paramIsSource(fn *ssa.Function, i int) bool {
 	return secretVarName(p.Name(), p.Type()) != noKind
 }
 
+// carrier reports whether a parameter of type t can carry a secret or
+// an error to a sink in a way its caller cannot see from the type.
+func carrier(t types.Type) bool {
+	return stringLike(t) || types.IsInterface(t)
+}
+
+// plainType is the type of v before its conversion to an interface.
 func plainType(v ssa.Value) types.Type {
-	if mi, ok := v.(*ssa.MakeInterface); ok {
-		return mi.X.Type()
+	switch v := v.(type) {
+	case *ssa.MakeInterface:
+		return v.X.Type()
+	case *ssa.ChangeInterface:
+		return v.X.Type()
 	}
 	return v.Type()
 }

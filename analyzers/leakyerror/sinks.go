@@ -280,10 +280,7 @@ func isStdStream(v ssa.Value) bool {
 // isResponseWriter reports whether v is (or wraps) an HTTP response
 // writer: its type has the methods Header, Write and WriteHeader.
 func isResponseWriter(v ssa.Value) bool {
-	t := v.Type()
-	if mi, ok := v.(*ssa.MakeInterface); ok {
-		t = mi.X.Type()
-	}
+	t := plainType(v)
 	ms := types.NewMethodSet(t)
 	if _, ok := t.Underlying().(*types.Interface); !ok {
 		if _, ptr := t.(*types.Pointer); !ptr {

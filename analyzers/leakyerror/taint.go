@@ -129,7 +129,7 @@ func (s *fnState) value(v ssa.Value) flow {
 		if shortPiece(v) {
 			return flow{} // s[:4], s[len(s)-4:]: a fixed short piece
 		}
-		return s.eval(v.X)
+		return s.eval(v.X).or(s.stackFilled(v.X))
 	case *ssa.Index:
 		return s.eval(v.X)
 	case *ssa.Lookup:
@@ -428,6 +428,19 @@ func pkgPath(fn *ssa.Function) string {
 		return obj.Pkg().Path()
 	}
 	return ""
+}
+
+// qualifiedName is displayName with the package name in front when fn
+// belongs to another package: "secrets.Key".
+func (c *checker) qualifiedName(fn *ssa.Function) string {
+	name := displayName(fn)
+	if fn.Pkg != nil && fn.Pkg.Pkg != c.pass.Pkg {
+		return fn.Pkg.Pkg.Name() + "." + name
+	}
+	if obj := fn.Object(); obj != nil && obj.Pkg() != nil && obj.Pkg() != c.pass.Pkg {
+		return obj.Pkg().Name() + "." + name
+	}
+	return name
 }
 
 // displayName names a function in messages: "newClient", "Client.Do", and
