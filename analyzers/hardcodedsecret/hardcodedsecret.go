@@ -10,7 +10,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -111,29 +110,34 @@ func init() {
 }
 
 // configFlag holds the -config path and the engine built from it. Set
-// runs while flags are parsed, before any pass; the engine is built on
-// first use and only read afterwards.
+// runs while flags are parsed, before any pass, and builds the engine at
+// once, so that a missing or malformed config is a usage error rather
+// than a failure of every pass; the engine is only read afterwards.
 type configFlag struct {
 	path string
-	load func() (*engine, error)
+	eng  *engine
 }
 
 func (f *configFlag) String() string { return f.path }
 
 func (f *configFlag) Set(path string) error {
-	f.path = path
-	f.load = nil
-	if path != "" {
-		f.load = sync.OnceValues(func() (*engine, error) { return newEngine(path) })
+	if path == "" {
+		f.path, f.eng = "", nil
+		return nil
 	}
+	eng, err := newEngine(path)
+	if err != nil {
+		return err
+	}
+	f.path, f.eng = path, eng
 	return nil
 }
 
 func (f *configFlag) engine() (*engine, error) {
-	if f.load == nil {
+	if f.eng == nil {
 		return defaultEngine()
 	}
-	return f.load()
+	return f.eng, nil
 }
 
 // options are the flag values of one run.

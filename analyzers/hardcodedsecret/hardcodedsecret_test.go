@@ -11,3 +11,8 @@ import (
 func TestProviders(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), hardcodedsecret.Analyzer, "providers", "names", "urls", "negatives", "example.com/testdata/fixture", "generated")
 }
+
+func TestFix(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), hardcodedsecret.Analyzer,
+		"fix", "fiximport", "fixblock")
+}

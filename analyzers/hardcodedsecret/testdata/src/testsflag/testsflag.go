@@ -1,0 +1,2 @@
+// Package testsflag is scanned with -tests.
+package testsflag
