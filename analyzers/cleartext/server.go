@@ -1,0 +1,246 @@
+package cleartext
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// checkServer reports an HTTP server started without TLS on a constant
+// address that other machines can reach.
+func (c *checker) checkServer(call *ast.CallExpr, name string) {
+	var addr, handler ast.Expr
+	var ok bool
+	switch name {
+	case "net/http.ListenAndServe":
+		addr, handler, ok = call.Args[0], call.Args[1], true
+	case "net/http.Serve":
+		addr, ok = c.listenAddr(call.Args[0])
+		handler = call.Args[1]
+	case "(*net/http.Server).ListenAndServe":
+		addr, handler, ok = c.serverFields(call)
+	case "(*net/http.Server).Serve":
+		_, handler, ok = c.serverFields(call)
+		if ok {
+			addr, ok = c.listenAddr(call.Args[0])
+		}
+	default:
+		return
+	}
+	if !ok {
+		return // the server or listener is made elsewhere
+	}
+	shown, public := c.bindAddr(addr)
+	if !public || c.redirects(handler, 0) {
+		return
+	}
+	fn := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	alt := "ListenAndServeTLS"
+	if fn.Name() == "Serve" {
+		alt = "ServeTLS"
+	}
+	c.pass.Report(analysis.Diagnostic{
+		Pos: call.Pos(),
+		End: call.End(),
+		Message: callName(fn) + " serves HTTP on " + shown + " in clear text; use " + alt +
+			", or listen on a loopback address behind a TLS-terminating proxy",
+	})
+}
+
+// bindAddr returns how to show a listen address and whether it is a
+// constant that other machines can reach. A nil address is the default
+// of http.Server, ":http".
+func (c *checker) bindAddr(addr ast.Expr) (string, bool) {
+	if addr == nil {
+		return `":http"`, true
+	}
+	p := c.defs.leading(addr, 0)
+	if !p.whole {
+		return "", false // computed at run time
+	}
+	if p.text == "" {
+		return `":http"`, true
+	}
+	return `"` + p.text + `"`, publicBind(p.text)
+}
+
+// serverFields returns the Addr and Handler of the http.Server literal
+// that the receiver of call holds; a missing field is nil. It fails when
+// the server is not a literal of this package or its fields are also
+// assigned one by one.
+func (c *checker) serverFields(call *ast.CallExpr) (addr, handler ast.Expr, ok bool) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil, nil, false
+	}
+	if v := c.defs.varOf(ast.Unparen(sel.X)); v != nil && c.defs.fieldSet[v] {
+		return nil, nil, false // srv.Addr = ... after the literal
+	}
+	e, _ := c.defs.origin(sel.X)
+	if u, isAddr := e.(*ast.UnaryExpr); isAddr {
+		e = ast.Unparen(u.X)
+	}
+	lit, ok := e.(*ast.CompositeLit)
+	if !ok || !isNamed(typeOf(c.pass.TypesInfo, lit), "net/http", "Server") {
+		return nil, nil, false
+	}
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			return nil, nil, false
+		}
+		switch key, _ := kv.Key.(*ast.Ident); {
+		case key == nil:
+		case key.Name == "Addr":
+			addr = kv.Value
+		case key.Name == "Handler":
+			handler = kv.Value
+		}
+	}
+	return addr, handler, true
+}
+
+// listenAddr returns the address of a TCP listener made by net.Listen
+// or ListenConfig.Listen.
+func (c *checker) listenAddr(l ast.Expr) (ast.Expr, bool) {
+	e, index := c.defs.origin(l)
+	call, ok := e.(*ast.CallExpr)
+	if !ok || index != 0 {
+		return nil, false
+	}
+	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if !ok {
+		return nil, false
+	}
+	var network, addr ast.Expr
+	switch fn.FullName() {
+	case "net.Listen":
+		network, addr = call.Args[0], call.Args[1]
+	case "(*net.ListenConfig).Listen":
+		network, addr = call.Args[1], call.Args[2]
+	default:
+		return nil, false // TLS, a unix socket helper, or unknown
+	}
+	n := c.defs.leading(network, 0)
+	if !n.whole || !strings.HasPrefix(n.text, "tcp") {
+		return nil, false // unix sockets stay on the machine
+	}
+	return addr, true
+}
+
+// redirects reports whether a handler sends every client to https:
+// http.RedirectHandler to an https URL, autocert's HTTPHandler, or a
+// function or ServeHTTP method that calls http.Redirect towards https.
+func (c *checker) redirects(h ast.Expr, depth int) bool {
+	if h == nil || depth > maxDepth {
+		return false // DefaultServeMux
+	}
+	e, _ := c.defs.origin(h)
+	switch e := e.(type) {
+	case *ast.FuncLit:
+		return c.bodyRedirects(e.Body)
+	case *ast.CallExpr:
+		if tv := c.pass.TypesInfo.Types[e.Fun]; tv.IsType() && len(e.Args) == 1 {
+			return c.redirects(e.Args[0], depth+1) // http.HandlerFunc(f)
+		}
+		fn, ok := typeutil.Callee(c.pass.TypesInfo, e).(*types.Func)
+		if !ok {
+			return false
+		}
+		switch fn.FullName() {
+		case "net/http.RedirectHandler":
+			return isHTTPS(c.defs.leading(e.Args[0], 0))
+		case "(*golang.org/x/crypto/acme/autocert.Manager).HTTPHandler":
+			return true // answers ACME challenges and redirects the rest
+		}
+		return false
+	case *ast.Ident, *ast.SelectorExpr:
+		fn, ok := c.funcOf(e)
+		if ok {
+			return c.funcRedirects(fn)
+		}
+	}
+	return c.serveHTTPRedirects(typeOf(c.pass.TypesInfo, e))
+}
+
+// funcOf returns the function or method value that e names.
+func (c *checker) funcOf(e ast.Expr) (*types.Func, bool) {
+	switch e := e.(type) {
+	case *ast.Ident:
+		fn, ok := c.pass.TypesInfo.Uses[e].(*types.Func)
+		return fn, ok
+	case *ast.SelectorExpr:
+		fn, ok := c.pass.TypesInfo.Uses[e.Sel].(*types.Func)
+		return fn, ok
+	}
+	return nil, false
+}
+
+// serveHTTPRedirects reports whether t has a ServeHTTP method declared
+// in this package that redirects to https.
+func (c *checker) serveHTTPRedirects(t types.Type) bool {
+	if _, ok := t.(*types.Basic); ok {
+		return false // nil
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, c.pass.Pkg, "ServeHTTP")
+	fn, ok := obj.(*types.Func)
+	return ok && c.funcRedirects(fn)
+}
+
+func (c *checker) funcRedirects(fn *types.Func) bool {
+	if fn.Pkg() != c.pass.Pkg {
+		return false // its body is not at hand
+	}
+	for _, f := range c.pass.Files {
+		if f.FileStart > fn.Pos() || fn.Pos() > f.FileEnd {
+			continue
+		}
+		for _, decl := range f.Decls {
+			if fd, ok := decl.(*ast.FuncDecl); ok && fd.Name.Pos() == fn.Pos() {
+				return fd.Body != nil && c.bodyRedirects(fd.Body)
+			}
+		}
+	}
+	return false
+}
+
+// bodyRedirects reports whether a handler body calls http.Redirect with a
+// target that is https, either by its text or because the body sets a
+// URL's Scheme to "https".
+func (c *checker) bodyRedirects(body *ast.BlockStmt) bool {
+	redirect, https := false, false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			fn, ok := typeutil.Callee(c.pass.TypesInfo, n).(*types.Func)
+			if ok && fn.FullName() == "net/http.Redirect" && len(n.Args) == 4 {
+				redirect = true
+				https = https || isHTTPS(c.defs.leading(n.Args[2], 0))
+			}
+		case *ast.AssignStmt:
+			https = https || c.setsHTTPSScheme(n)
+		}
+		return true
+	})
+	return redirect && https
+}
+
+// setsHTTPSScheme reports whether as is u.Scheme = "https" on a url.URL.
+func (c *checker) setsHTTPSScheme(as *ast.AssignStmt) bool {
+	if len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+		return false
+	}
+	sel, ok := ast.Unparen(as.Lhs[0]).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Scheme" || !isNamed(typeOf(c.pass.TypesInfo, sel.X), "net/url", "URL") {
+		return false
+	}
+	p := c.defs.leading(as.Rhs[0], 0)
+	return p.whole && strings.EqualFold(p.text, "https")
+}
+
+func isHTTPS(p prefix) bool {
+	return strings.HasPrefix(strings.ToLower(p.text), "https://")
+}
