@@ -1,0 +1,11 @@
+package testfiles
+
+import (
+	"net/http"
+	"testing"
+)
+
+func TestLogin(t *testing.T) {
+	w := http.ResponseWriter(nil)
+	http.SetCookie(w, &http.Cookie{Name: "session", Value: t.Name()})
+}
