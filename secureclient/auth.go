@@ -2,6 +2,7 @@ package secureclient
 
 import (
 	"context"
+	"crypto/subtle"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -142,7 +143,10 @@ func (a *tokenAuth) renew(ctx context.Context, used credential) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	return tok.AccessToken != used.token, nil
+	// Neither token is a guess, but comparing tokens in constant time
+	// costs nothing and keeps the habit.
+	changed := subtle.ConstantTimeCompare([]byte(tok.AccessToken), []byte(used.token)) != 1
+	return changed, nil
 }
 
 // tokenWithContext calls src.Token, which takes no context, but returns as

@@ -9,6 +9,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"path"
 	"strconv"
 	"strings"
 	"sync"
@@ -552,16 +553,20 @@ func TestErrorsAndLogsHideSecrets(t *testing.T) {
 
 func TestConcurrentUse(t *testing.T) {
 	tokens := newRotatingTokens(t, 20*time.Millisecond)
+	// Every seventh item fails once with 503, whatever the interleaving,
+	// so that retries run concurrently with refreshes and each request
+	// still succeeds on its second attempt.
 	var mu sync.Mutex
-	n := 0
+	failed := make(map[string]bool)
 	ts := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
 		if !tokens.valid(strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")) {
 			writeJSON(w, http.StatusUnauthorized, `{}`)
 			return
 		}
+		id, _ := strconv.Atoi(path.Base(r.URL.Path))
 		mu.Lock()
-		n++
-		flaky := n%7 == 0
+		flaky := id%7 == 0 && !failed[r.URL.Path]
+		failed[r.URL.Path] = true
 		mu.Unlock()
 		if flaky {
 			writeJSON(w, http.StatusServiceUnavailable, `{}`)

@@ -72,16 +72,9 @@ func (e envKey) String() string { return "environment variable " + e.name }
 type FileKey struct {
 	path string
 
-	mu    sync.Mutex
-	key   Secret
-	stamp fileStamp
-}
-
-// fileStamp identifies a version of the key file.
-type fileStamp struct {
-	size    int64
-	modTime int64 // Unix nanoseconds
-	mode    os.FileMode
+	mu   sync.Mutex
+	key  Secret
+	info os.FileInfo // of the file the key was read from
 }
 
 // NewFileKey returns a FileKey reading path. The file is first read by
@@ -105,7 +98,7 @@ func (f *FileKey) Key(ctx context.Context) (Secret, error) {
 
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if !f.key.IsZero() && f.stamp == stampOf(info) {
+	if !f.key.IsZero() && sameVersion(f.info, info) {
 		return f.key, nil // unchanged
 	}
 	return f.readLocked()
@@ -147,7 +140,7 @@ func (f *FileKey) readLocked() (Secret, error) {
 		return "", fmt.Errorf("%w: key file %s is empty", ErrNoKey, f.path)
 	}
 
-	f.key, f.stamp = key, stampOf(info)
+	f.key, f.info = key, info
 	return key, nil
 }
 
@@ -163,6 +156,11 @@ func checkKeyFileMode(path string, mode os.FileMode) error {
 	return nil
 }
 
-func stampOf(info os.FileInfo) fileStamp {
-	return fileStamp{size: info.Size(), modTime: info.ModTime().UnixNano(), mode: info.Mode()}
+// sameVersion reports whether two stats show the same version of the key
+// file. A file swapped in by rename, the way secret managers rotate keys,
+// is a new file even when its size and time match the old one's; a file
+// rewritten in place is known by its size, time and mode.
+func sameVersion(old, cur os.FileInfo) bool {
+	return old != nil && os.SameFile(old, cur) && old.Size() == cur.Size() &&
+		old.ModTime().Equal(cur.ModTime()) && old.Mode() == cur.Mode()
 }
