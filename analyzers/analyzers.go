@@ -6,10 +6,12 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/scaile/seclint/analyzers/constanttime"
+	"github.com/scaile/seclint/analyzers/hardcodedsecret"
 	"github.com/scaile/seclint/analyzers/httptimeout"
 	"github.com/scaile/seclint/analyzers/ignorederror"
 	"github.com/scaile/seclint/analyzers/insecuretls"
 	"github.com/scaile/seclint/analyzers/jwtvalidation"
+	"github.com/scaile/seclint/analyzers/leakyerror"
 	"github.com/scaile/seclint/analyzers/rule"
 	"github.com/scaile/seclint/analyzers/secretperm"
 	"github.com/scaile/seclint/analyzers/tokeninurl"
@@ -21,10 +23,12 @@ import (
 func Rules() []*rule.Rule {
 	return []*rule.Rule{
 		constanttime.Rule,
+		hardcodedsecret.Rule,
 		httptimeout.Rule,
 		ignorederror.Rule,
 		insecuretls.Rule,
 		jwtvalidation.Rule,
+		leakyerror.Rule,
 		secretperm.Rule,
 		tokeninurl.Rule,
 		unvalidatedconfig.Rule,
