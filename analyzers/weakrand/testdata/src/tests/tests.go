@@ -1,0 +1,5 @@
+package tests
+
+import "math/rand"
+
+func helper() int { return rand.Int() }
