@@ -3,6 +3,7 @@ package hardcodedsecret
 import (
 	"fmt"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -203,3 +204,23 @@ func (e *engine) scan(texts []string) [][]match {
 	}
 	return out
 }
+
+// Redact returns text with every secret that gitleaks' default rules find
+// in it shortened to its first characters, as findings show them. Hosts
+// pass their own messages through it when those may quote source code: a
+// parse error can quote the line that holds a key. If the rules cannot
+// be built, every run of 16 or more non-space characters is redacted.
+func Redact(text string) string {
+	e, err := defaultEngine()
+	if err != nil {
+		return longRuns.ReplaceAllStringFunc(text, redact)
+	}
+	for _, f := range e.det.DetectString(text) {
+		if f.Secret != "" {
+			text = strings.ReplaceAll(text, f.Secret, redact(f.Secret))
+		}
+	}
+	return text
+}
+
+var longRuns = regexp.MustCompile(`\S{16,}`)

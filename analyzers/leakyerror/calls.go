@@ -117,6 +117,9 @@ func (s *fnState) knownCall(fn *ssa.Function, name string, c *ssa.CallCommon) (f
 		return flow{}, true
 	case "errors.New", "fmt.Errorf":
 		return flow{}, true // the sink reports it; the error is new detail
+	case "strings.Replace", "strings.ReplaceAll", "bytes.Replace", "bytes.ReplaceAll":
+		// The old text is what the result no longer holds.
+		return s.eval(c.Args[0]).or(s.eval(c.Args[2])), true
 	}
 	if s.c.summary(fn) != nil || !passThrough[pkgPath(fn)] {
 		return flow{}, false // source code: its summary decides

@@ -4,6 +4,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -310,22 +311,46 @@ func errDetail() flow {
 // shortPiece reports a slice that keeps at most a few bytes of a string:
 // s[:4] or s[len(s)-4:].
 func shortPiece(v *ssa.Slice) bool {
-	if !stringLike(v.X.Type()) {
+	if !stringLike(v.X.Type()) && !runes(v.X.Type()) {
 		return false
 	}
 	if v.High != nil && v.Low == nil {
-		n, ok := intConst(v.High)
-		return ok && n <= 8
+		return shortBound(v.High)
 	}
 	if v.High == nil && v.Low != nil {
 		sub, ok := v.Low.(*ssa.BinOp)
 		if !ok || sub.Op != token.SUB {
 			return false
 		}
-		n, ok := intConst(sub.Y)
-		return ok && n <= 8
+		return shortBound(sub.Y)
 	}
 	return false
+}
+
+// shortBound reports whether v is at most 8: a constant, or min of
+// values one of which is such a constant.
+func shortBound(v ssa.Value) bool {
+	if n, ok := intConst(v); ok {
+		return n <= 8
+	}
+	call, ok := v.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	if b, ok := call.Call.Value.(*ssa.Builtin); !ok || b.Name() != "min" {
+		return false
+	}
+	return slices.ContainsFunc(call.Call.Args, shortBound)
+}
+
+// runes reports whether t is a slice of runes, as []rune(s) makes.
+func runes(t types.Type) bool {
+	s, ok := t.Underlying().(*types.Slice)
+	if !ok {
+		return false
+	}
+	b, ok := s.Elem().Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Int32
 }
 
 func intConst(v ssa.Value) (int64, bool) {

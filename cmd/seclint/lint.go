@@ -16,6 +16,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/scaile/seclint/analyzers"
+	"github.com/scaile/seclint/analyzers/hardcodedsecret"
 	"github.com/scaile/seclint/analyzers/rule"
 	"github.com/scaile/seclint/internal/config"
 	"github.com/scaile/seclint/internal/load"
@@ -142,6 +143,14 @@ func finish(rep *report, rules []*rule.Rule, opts *options, stdout, stderr io.Wr
 			return exitFailure
 		}
 		fmt.Fprintf(stderr, "seclint: wrote %d findings to %s\n", len(rep.findings), opts.writeBaseline)
+		if len(rep.errs) > 0 {
+			// The baseline holds what could be analyzed; the packages that
+			// could not are named, so their findings are not taken as none.
+			for _, e := range rep.errs {
+				fmt.Fprintf(stderr, "seclint: %v\n", e)
+			}
+			return exitFailure
+		}
 		return exitClean
 	}
 	if opts.baseline != "" {
@@ -356,7 +365,10 @@ func analyze(as []*analysis.Analyzer, cfg *packages.Config, patterns []string, w
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		for _, e := range packageErrors(p) {
 			broken[p] = true
-			rep.errs = append(rep.errs, fmt.Errorf("package %s: %s", p.PkgPath, e))
+			// A parse error can quote the source it stopped at, and that
+			// source can be a key.
+			rep.errs = append(rep.errs, fmt.Errorf("package %s: %s", p.PkgPath,
+				hardcodedsecret.Redact(e)))
 		}
 	})
 	if prune {
@@ -372,8 +384,8 @@ func analyze(as []*analysis.Analyzer, cfg *packages.Config, patterns []string, w
 		if act.Err != nil {
 			failed[act.Package.ID] = true
 			if !broken[act.Package] {
-				rep.errs = append(rep.errs, fmt.Errorf("analyzer %s failed on %s: %v",
-					act.Analyzer.Name, act.Package.PkgPath, act.Err))
+				rep.errs = append(rep.errs, fmt.Errorf("analyzer %s failed on %s: %s",
+					act.Analyzer.Name, act.Package.PkgPath, hardcodedsecret.Redact(act.Err.Error())))
 			}
 			continue
 		}

@@ -76,6 +76,8 @@ func sanitized(cfg Config) {
 	sum := sha256.Sum256([]byte(cfg.APIKey))
 	log.Printf("key hash %x", sum)
 	log.Printf("key %s...", cfg.APIKey[:4])
+	log.Printf("key %s...", string([]rune(cfg.APIKey)[:min(4, len(cfg.APIKey)/4)]))
+	log.Printf("key %s...", cfg.APIKey[:max(4, len(cfg.APIKey)/2)]) // want `API key from field Config.APIKey reaches a log`
 	log.Printf("key %s", mask(cfg.APIKey))
 }
 
@@ -153,4 +155,11 @@ func streams(cfg Config, f *os.File, b *strings.Builder) {
 	fmt.Fprintf(os.Stderr, "key %s\n", cfg.APIKey) // want `API key from field Config.APIKey reaches standard output \(fmt.Fprintf\)`
 	fmt.Fprintf(f, "key %s\n", cfg.APIKey)
 	fmt.Fprintf(b, "key %s\n", cfg.APIKey)
+}
+
+// replaced removes the key from a message before logging it; replacing
+// characters of the key itself still prints it.
+func replaced(cfg Config, msg string) { // want replaced:"param 1 reaches a log \\(log.Print\\)"
+	log.Print(strings.ReplaceAll(msg, cfg.APIKey, "[redacted]"))
+	log.Print(strings.ReplaceAll(cfg.APIKey, "-", "")) // want `API key from field Config.APIKey reaches a log \(log.Print\) through replaced`
 }
