@@ -64,7 +64,9 @@ For github.com/gorilla/sessions, \'sessions.Options\' literals without
 Secure or HttpOnly (or with either false) are reported unless MaxAge is
 negative, and so are stores whose options are never changed: since
 v1.3.0 \'NewCookieStore\' sets Secure but not HttpOnly, and
-\'NewFilesystemStore\' sets neither.
+\'NewFilesystemStore\' sets neither. The \'sessions.Options\' of
+github.com/gin-contrib/sessions, which are copied into gorilla's, are
+checked the same way.
 
 The suggested fix adds \'Secure: true\' and \'HttpOnly: true\' to the
 literal, or turns an explicit false into true.
@@ -94,6 +96,7 @@ the cookie was sent.`,
 // Import paths of the third-party APIs checked.
 const (
 	sessionsPath = "github.com/gorilla/sessions"
+	ginSessions  = "github.com/gin-contrib/sessions" // wraps gorilla's options
 	echoPath     = "github.com/labstack/echo/v4"
 	ginPath      = "github.com/gin-gonic/gin"
 )
@@ -114,7 +117,7 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	if !importsAny(pass.Pkg, "net/http", sessionsPath) {
+	if !importsAny(pass.Pkg, "net/http", sessionsPath, ginSessions) {
 		return nil, nil // neither cookies nor sessions here
 	}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
@@ -136,7 +139,8 @@ func run(pass *analysis.Pass) (any, error) {
 			case *ast.CallExpr:
 				c.checkCall(cur, n)
 			case *ast.CompositeLit:
-				if isNamed(pass.TypesInfo.TypeOf(n), sessionsPath, "Options") {
+				if t := pass.TypesInfo.TypeOf(n); isNamed(t, sessionsPath, "Options") ||
+				isNamed(t, ginSessions, "Options") {
 					c.checkOptions(cur, n)
 				}
 			}

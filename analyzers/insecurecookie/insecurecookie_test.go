@@ -11,7 +11,7 @@ import (
 
 func TestAnalyzer(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), insecurecookie.Analyzer,
-		"a", "clean", "gorilla", "frameworks", "handlertest", "testfiles", "limitations")
+		"a", "clean", "gorilla", "gincontrib", "frameworks", "handlertest", "testfiles", "limitations")
 }
 
 func TestSuggestedFixes(t *testing.T) {

@@ -49,6 +49,8 @@ var harmlessWords = map[string]bool{
 	"consent": true, "preferences": true, "preference": true, "prefs": true,
 	"tz": true, "timezone": true, "currency": true, "dark": true,
 	"sidebar": true, "flash": true, "banner": true,
+	// Where to go after logging in is no credential either.
+	"redirect": true, "url": true, "hint": true, "returnto": true,
 }
 
 // nameKind judges a cookie by its name: a constant, or for a computed

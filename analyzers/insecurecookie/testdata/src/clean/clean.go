@@ -107,3 +107,8 @@ func otherHeader(w http.ResponseWriter, tok string) {
 	c := &http.Cookie{Name: "sid", Value: tok}
 	w.Header().Add("X-Debug", c.String())
 }
+
+// Where to return after login is not a credential.
+func redirect(w http.ResponseWriter, r *http.Request) {
+	http.SetCookie(w, &http.Cookie{Name: "login_redirect", Value: r.URL.String()})
+}
