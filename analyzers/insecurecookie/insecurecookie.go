@@ -140,7 +140,7 @@ func run(pass *analysis.Pass) (any, error) {
 				c.checkCall(cur, n)
 			case *ast.CompositeLit:
 				if t := pass.TypesInfo.TypeOf(n); isNamed(t, sessionsPath, "Options") ||
-				isNamed(t, ginSessions, "Options") {
+					isNamed(t, ginSessions, "Options") {
 					c.checkOptions(cur, n)
 				}
 			}
