@@ -149,8 +149,11 @@ func (c *checker) checkPasswordHash(cur inspector.Cursor, call *ast.CallExpr, fn
 	if c.callsKDF(body) {
 		return // a pre-hash before bcrypt, scrypt, argon2 or PBKDF2
 	}
-	if answersChallenge(decl) {
+	if paramWords(decl, challengeWords) {
 		return // a protocol's challenge response, not storage
+	}
+	if paramWords(decl, workWords) {
+		return // the function is a slow KDF itself, such as argon2 or bcrypt_pbkdf
 	}
 	c.reportf(call, "password hashed with %s, a fast hash; use bcrypt, scrypt or argon2id", hash)
 }
@@ -282,9 +285,18 @@ func (c *checker) callsKDF(body ast.Node) bool {
 	return found
 }
 
-// answersChallenge reports whether the function's name or a parameter
-// names a protocol challenge: scramblePassword(scramble, password).
-func answersChallenge(decl *ast.FuncDecl) bool {
+// workWords, in a parameter of the function that hashes a password,
+// name a work factor: the function implements a slow password hash
+// (argon2's initHash(password, salt, ..., memory), bcrypt_pbkdf's
+// Key(password, salt, rounds, keyLen)) and the fast hash is one step.
+var workWords = map[string]bool{
+	"rounds": true, "iter": true, "iters": true, "iterations": true,
+	"cost": true, "memory": true, "work": true,
+}
+
+// paramWords reports whether the function's name or a parameter
+// contains one of words: scramblePassword(scramble, password).
+func paramWords(decl *ast.FuncDecl, words map[string]bool) bool {
 	if decl == nil {
 		return false
 	}
@@ -296,7 +308,7 @@ func answersChallenge(decl *ast.FuncDecl) bool {
 	}
 	for _, n := range names {
 		for _, w := range credname.Words(n) {
-			if challengeWords[w] {
+			if words[w] {
 				return true
 			}
 		}
@@ -334,6 +346,9 @@ func (c *checker) checkPBKDF2(fn *types.Func, call *ast.CallExpr, hashArg, iterA
 	iter, ok := c.intConst(call.Args[iterArg])
 	if !ok || iter >= int64(c.iterations) {
 		return // enough, or chosen at run time
+	}
+	if iter == 1 {
+		return // a key expander over input that is not a password, as in scrypt
 	}
 	of := ""
 	if hash != "" {

@@ -128,3 +128,9 @@ func handCTR(block cipher.Block, ctr, dst, src []byte) {
 }
 
 var errShort = errors.New("short")
+
+// A Seal over nothing computes a tag of no data.
+func prime(aead cipher.AEAD) {
+	var zero [12]byte
+	aead.Seal(nil, zero[:], nil, nil)
+}

@@ -145,3 +145,22 @@ func deriveOK(password, salt []byte, iter int) [][]byte {
 		pbkdf2.Key(password, salt, iter, 32, sha256.New),
 	}
 }
+
+// A slow password hash written by hand: the fast hash is one step of
+// it, as in argon2's initial hash or bcrypt_pbkdf.
+func stretch(password, salt []byte, rounds int) []byte {
+	h := sha256.New()
+	h.Write(password)
+	h.Write(salt)
+	sum := h.Sum(nil)
+	for range rounds {
+		s := sha256.Sum256(sum)
+		sum = s[:]
+	}
+	return sum
+}
+
+// PBKDF2 with one iteration expands a key, as scrypt does.
+func expand(password, salt []byte) []byte {
+	return pbkdf2.Key(password, salt, 1, 64, sha256.New)
+}
