@@ -29,6 +29,14 @@ var keyQualifiers = map[string]bool{
 	"shared": true, "enc": true, "mac": true, "cookie": true, "csrf": true,
 }
 
+// tokenKinds before "token" make it a piece of text or a handle, not a
+// credential: "platformToken" in a user agent, "lexerToken",
+// "cancelToken", "idempotencyToken".
+var tokenKinds = map[string]bool{
+	"platform": true, "lexer": true, "parser": true, "syntax": true,
+	"cancel": true, "cancellation": true, "idempotency": true, "subject": true,
+}
+
 // trailers may follow a secret word without changing what the value
 // is: "saltBytes", "nonceHex", "resetCodeStr".
 var trailers = map[string]bool{
@@ -41,9 +49,6 @@ var trailers = map[string]bool{
 // "maxTokens" are not secrets, and neither are request, trace, span or
 // correlation IDs: they identify, they do not authorise.
 func isCredential(name string) bool {
-	if credname.IsSecret(name) {
-		return true
-	}
 	words := credname.Words(name)
 	for len(words) > 1 && trailers[words[len(words)-1]] {
 		words = words[:len(words)-1]
@@ -52,7 +57,10 @@ func isCredential(name string) bool {
 		return false
 	}
 	last := words[len(words)-1]
-	if extraWords[last] {
+	if len(words) >= 2 && last == "token" && tokenKinds[words[len(words)-2]] {
+		return false
+	}
+	if credname.IsSecret(name) || extraWords[last] {
 		return true
 	}
 	if len(words) < 2 {

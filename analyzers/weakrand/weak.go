@@ -13,8 +13,9 @@ import (
 // as its source: NewSource and NewPCG are, a ChaCha8 is unless its seed
 // was filled by crypto/rand in the same function, and a Source of the
 // program's own type (often a wrapper of crypto/rand) is trusted. Methods
-// on a *Rand that comes from elsewhere (a field, a parameter) are weak,
-// since such generators are nearly always seeded from the clock. Perm,
+// on a *Rand read from a field or a global are weak, since such
+// generators are nearly always seeded from the clock; one received as a
+// parameter is judged at each call by what the caller passes. Perm,
 // Shuffle and Seed make no secret and are never sources.
 func (f *flow) weakCall(cc *ssa.CallCommon, fn *types.Func, v *ssa.Call) {
 	all := args(cc)
@@ -45,10 +46,20 @@ func (f *flow) weakCall(cc *ssa.CallCommon, fn *types.Func, v *ssa.Call) {
 		}
 		return
 	}
-	if len(all) == 0 || !f.weakReceiver(all[0]) {
+	if len(all) == 0 {
 		return
 	}
-	src := label{mask: weak, src: f.c.sourceAt(cc, fn, false)}
+	var src label
+	switch recv := f.get(all[0]); {
+	case !recv.weak() && recv.params() != 0:
+		// A generator passed in is the caller's choice: what the method
+		// returns is as weak as the argument, decided at each call.
+		src = label{mask: recv.params()}
+	case f.weakReceiver(all[0]):
+		src = label{mask: weak, src: f.c.sourceAt(cc, fn, false)}
+	default:
+		return
+	}
 	if name == "Read" && len(all) == 2 {
 		f.store(all[1], src)
 		return

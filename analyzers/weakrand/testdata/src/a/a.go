@@ -230,3 +230,16 @@ func closure() func() {
 }
 
 func use(...any) {}
+
+// A generator passed to a helper: the caller's weak generator counts.
+func letter(r *rand.Rand) byte { return letters[r.Intn(len(letters))] }
+
+func withGenerator() {
+	r := rand.New(rand.NewSource(time.Now().UnixNano()))
+	b := make([]byte, 16)
+	for i := range b {
+		b[i] = letter(r)
+	}
+	password := string(b) // want `math/rand.NewSource output reaches credential variable password;`
+	use(password)
+}

@@ -165,3 +165,23 @@ func generateToken() (string, error) {
 }
 
 func use(...any) {}
+
+// A generator passed in by the caller, as fake-data and simulation
+// libraries do: judged at the call, and this caller passes none.
+func fakePassword(r *rand.Rand, n int) string {
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = byte('a' + r.Intn(26))
+	}
+	return string(b)
+}
+
+type Faker struct{ seed int64 }
+
+func (f *Faker) Password(r *rand.Rand) string { return fakePassword(r, 12) }
+
+// A user agent's platform token.
+func platformToken() string {
+	platformToken := "X11; Linux x86_64 " + strconv.Itoa(rand.Intn(10))
+	return platformToken
+}
