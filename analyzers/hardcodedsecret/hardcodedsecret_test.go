@@ -1,6 +1,11 @@
 package hardcodedsecret_test
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -9,10 +14,100 @@ import (
 )
 
 func TestProviders(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), hardcodedsecret.Analyzer, "providers", "names", "urls", "negatives", "example.com/testdata/fixture", "generated")
+	analysistest.Run(t, analysistest.TestData(), hardcodedsecret.Analyzer,
+		"providers", "names", "urls", "negatives", "example.com/testdata/fixture",
+		"generated", "limitations")
 }
 
 func TestFix(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), hardcodedsecret.Analyzer,
 		"fix", "fiximport", "fixblock")
+}
+
+// setFlags sets the analyzer's flags for one test and restores them after.
+func setFlags(t *testing.T, kv ...string) {
+	t.Helper()
+	for i := 0; i < len(kv); i += 2 {
+		f := hardcodedsecret.Analyzer.Flags.Lookup(kv[i])
+		if f == nil {
+			t.Fatalf("no flag -%s", kv[i])
+		}
+		old := f.Value.String()
+		if err := f.Value.Set(kv[i+1]); err != nil {
+			t.Fatalf("-%s=%s: %v", kv[i], kv[i+1], err)
+		}
+		t.Cleanup(func() { f.Value.Set(old) })
+	}
+}
+
+func TestFlags(t *testing.T) {
+	setFlags(t, "allow", "^sk_live_Gq8", "entropy", "4.5", "comments", "false")
+	analysistest.Run(t, analysistest.TestData(), hardcodedsecret.Analyzer, "flags")
+}
+
+func TestTestsFlag(t *testing.T) {
+	setFlags(t, "tests", "true")
+	analysistest.Run(t, analysistest.TestData(), hardcodedsecret.Analyzer, "testsflag")
+}
+
+func TestCustomRules(t *testing.T) {
+	setFlags(t, "config", "testdata/extra.toml")
+	analysistest.Run(t, analysistest.TestData(), hardcodedsecret.Analyzer, "customrules")
+}
+
+// A config that does not parse, or whose pattern does not compile, is an
+// error when the flag is set, never a panic and never a silent default.
+func TestBadConfig(t *testing.T) {
+	f := hardcodedsecret.Analyzer.Flags.Lookup("config")
+	for _, path := range []string{"testdata/bad.toml", "testdata/badregex.toml", "testdata/missing.toml"} {
+		err := f.Value.Set(path)
+		if err == nil {
+			t.Errorf("-config=%s: no error", path)
+			continue
+		}
+		if !strings.Contains(err.Error(), path) {
+			t.Errorf("-config=%s: error %q does not name the file", path, err)
+		}
+		if f.Value.String() != "" {
+			t.Errorf("-config=%s: flag kept the bad value %q", path, f.Value.String())
+		}
+	}
+}
+
+func TestScanText(t *testing.T) {
+	tests := []struct {
+		file, path string // path is where the file is said to be
+		want       []string
+	}{
+		{"config.yaml", "deploy/config.yaml", []string{
+			`5:15 stripe-access-token "sk_l…"`,
+			`7:10 github-pat "ghp_…"`,
+			`9:26 password in URL "0Jj…"`,
+		}},
+		{"Dockerfile", "Dockerfile", []string{`2:21 slack-bot-token "xoxb…"`}},
+		{"clean.env", ".env", nil},
+		{"binary.bin", "bin/tool", nil},
+		{"config.yaml", "internal/testdata/config.yaml", nil},
+		{"config.yaml", "main.go", nil}, // Go source is the analyzer's
+	}
+	for _, tt := range tests {
+		data, err := os.ReadFile(filepath.Join("testdata", "text", tt.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		found, err := hardcodedsecret.ScanText(tt.path, data)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.path, err)
+		}
+		var got []string
+		for _, s := range found {
+			got = append(got, fmt.Sprintf("%d:%d %s %q", s.Line, s.Column, s.Rule, s.Redacted))
+			if strings.Count(s.Message(), "…") != 1 || len(s.Redacted) > 8 {
+				t.Errorf("%s: message %q shows too much", tt.path, s.Message())
+			}
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: got %q, want %q", tt.path, got, tt.want)
+		}
+	}
 }

@@ -173,6 +173,8 @@ func usage(w io.Writer, fs *flag.FlagSet) {
 Usage:
 	seclint [flags] packages...
 	seclint files [flags] file.go...     # lint only these files (pre-commit)
+	seclint secrets [flags] file...      # scan text files that are not Go for secrets
+	seclint vuln [flags] [packages]      # known vulnerabilities the code reaches
 	seclint help [rule]
 	go vet -vettool=$(command -v seclint) [packages]
 

@@ -59,7 +59,7 @@ type report struct {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	filesMode := false
+	filesMode, secretsMode := false, false
 	if len(args) > 0 {
 		switch args[0] {
 		case "help":
@@ -68,6 +68,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return vuln.Main(args[1:], stdout, stderr)
 		case "files":
 			filesMode = true
+			args = args[1:]
+		case "secrets":
+			secretsMode = true
 			args = args[1:]
 		}
 	}
@@ -122,7 +125,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 
-	rep, err := lint(selected, patterns, opts)
+	var rep *report
+	if secretsMode {
+		if !slices.Contains(selected, hardcodedsecret.Analyzer) {
+			return exitClean // the secret rule is turned off
+		}
+		rep, err = scanTexts(patterns)
+	} else {
+		rep, err = lint(selected, patterns, opts)
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "seclint: %v\n", err)
 		return exitFailure

@@ -31,10 +31,11 @@ func TestPreCommit(t *testing.T) {
 	}
 
 	dir := writeModule(t, map[string]string{
-		"clean.go":     "package m\n\nfunc Clean() int { return 1 }\n",
-		"untracked.go": insecureFile,
+		"clean.go":      "package m\n\nfunc Clean() int { return 1 }\n",
+		"untracked.go":  insecureFile,
+		"settings.yaml": "port: 8443\napi_key: ${API_KEY}\n",
 		".pre-commit-config.yaml": "repos:\n  - repo: " + root + "\n    rev: " + head +
-			"\n    hooks:\n      - id: seclint\n",
+			"\n    hooks:\n      - id: seclint\n      - id: seclint-secrets\n",
 	})
 	git(t, dir, "init", "-q")
 	env := []string{
@@ -54,7 +55,7 @@ func TestPreCommit(t *testing.T) {
 		out, err := cmd.CombinedOutput()
 		return string(out), err
 	}
-	if out, err := commit("go.mod", "clean.go", ".pre-commit-config.yaml"); err != nil {
+	if out, err := commit("go.mod", "clean.go", "settings.yaml", ".pre-commit-config.yaml"); err != nil {
 		t.Fatalf("clean commit blocked:\n%s", out)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "bad.go"), []byte(strings.Replace(insecureFile, "Config()", "Bad()", 1)), 0o644); err != nil {
@@ -63,6 +64,20 @@ func TestPreCommit(t *testing.T) {
 	out, err := commit("bad.go")
 	if err == nil || !strings.Contains(out, "bad.go:6") || !strings.Contains(out, "insecuretls") {
 		t.Errorf("commit with a violation was not blocked with the finding (err %v):\n%s", err, out)
+	}
+	git(t, dir, "rm", "-q", "--cached", "bad.go")
+
+	// A key in a config file is blocked by seclint-secrets, redacted.
+	const token = "ghp_Tr7kW2qLm9Xp4RzN8vB3cD6fG1hJ5kL0mN9q"
+	if err := os.WriteFile(filepath.Join(dir, "deploy.yaml"), []byte("github:\n  token: "+token+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err = commit("deploy.yaml")
+	if err == nil || !strings.Contains(out, "deploy.yaml:2:10") || !strings.Contains(out, "github-pat") {
+		t.Errorf("commit with a key in a config file was not blocked (err %v):\n%s", err, out)
+	}
+	if strings.Contains(out, token) {
+		t.Errorf("the hook printed the key in clear:\n%s", out)
 	}
 }
 

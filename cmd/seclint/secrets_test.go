@@ -114,3 +114,31 @@ func TestNoSecretInOutput(t *testing.T) {
 		}
 	}
 }
+
+func TestSecretsCommand(t *testing.T) {
+	const token = "ghp_Tr7kW2qLm9Xp4RzN8vB3cD6fG1hJ5kL0mN9q"
+	dir := writeModule(t, map[string]string{
+		"deploy/config.yaml": "github:\n  token: " + token + "\n",
+		".env":               "API_KEY=changeme\n",
+		"main.go":            "package m\n\nconst token = \"" + token + "\"\n",
+	})
+	stdout, stderr, code := runIn(t, dir, seclintBin, "secrets", "deploy/config.yaml", ".env", "main.go")
+	want := "deploy/config.yaml:2:10: hardcodedsecret: secret (github-pat) \"ghp_…\" in a file"
+	if code != exitFindings || !strings.HasPrefix(stdout, want) || strings.Count(stdout, "\n") != 1 {
+		t.Errorf("exit %d, stdout:\n%s\nstderr:\n%s\nwant one finding: %s", code, stdout, stderr, want)
+	}
+	if strings.Contains(stdout+stderr, token) {
+		t.Error("the key is printed in clear")
+	}
+
+	if _, _, code := runIn(t, dir, seclintBin, "secrets", ".env"); code != exitClean {
+		t.Errorf("a file of placeholders: exit %d, want %d", code, exitClean)
+	}
+	if _, _, code := runIn(t, dir, seclintBin, "secrets", "-hardcodedsecret=false", "deploy/config.yaml"); code != exitClean {
+		t.Errorf("with the rule off: exit %d, want %d", code, exitClean)
+	}
+	_, stderr, code = runIn(t, dir, seclintBin, "secrets", "missing.yaml", "deploy/config.yaml")
+	if code != exitFailure || !strings.Contains(stderr, "missing.yaml") {
+		t.Errorf("a missing file: exit %d, stderr %q; want %d and the file named", code, stderr, exitFailure)
+	}
+}

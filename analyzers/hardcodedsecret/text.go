@@ -1,0 +1,95 @@
+package hardcodedsecret
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/zricethezav/gitleaks/v8/detect"
+)
+
+// A TextSecret is a secret found in a file that is not Go source: a YAML
+// or JSON config, a .env file, a shell script, a Dockerfile.
+type TextSecret struct {
+	Line, Column int    // where the secret starts, from 1; Column counts bytes
+	Rule         string // the gitleaks rule ID, or "password in URL"
+	Redacted     string // the secret's first characters, never all of it
+}
+
+// Message is the finding's text, in the words the analyzer uses.
+func (s TextSecret) Message() string {
+	return fmt.Sprintf("secret (%s) %q in a file; remove it, revoke it and load it "+
+		"from the environment or a secret store", s.Rule, s.Redacted)
+}
+
+// ScanText returns the secrets in data, the contents of the file at path,
+// judged with the analyzer's current flags: -config extends the rules,
+// -allow exempts values, and -tests keeps files under testdata. Path
+// allowlists of the rules apply to path. Binary files and Go source,
+// which the analyzer reads with its types, yield nothing.
+func ScanText(path string, data []byte) ([]TextSecret, error) {
+	opts, err := readOptions(Analyzer)
+	if err != nil {
+		return nil, err
+	}
+	if filepath.Ext(path) == ".go" || isBinary(data) {
+		return nil, nil
+	}
+	if !opts.tests && slices.Contains(strings.Split(filepath.ToSlash(path), "/"), "testdata") {
+		return nil, nil // fixtures, as for Go files
+	}
+	text := string(data)
+	lines := strings.SplitAfter(text, "\n")
+
+	var ms []match
+	for _, f := range opts.engine.det.Detect(detect.Fragment{Raw: text, FilePath: path}) {
+		ms = append(ms, match{rule: f.RuleID, secret: f.Secret, line: f.StartLine})
+	}
+	cand := &candidate{value: text}
+	c := &checker{opts: opts}
+	var out []TextSecret
+	seen := make(map[[2]int]bool)
+	for _, f := range eachSecret(slices.DeleteFunc(ms, func(m match) bool { return c.ignored(cand, m) })) {
+		if s, ok := locate(lines, f.line, f.secret, f.rule); ok && !seen[[2]int{s.Line, s.Column}] {
+			seen[[2]int{s.Line, s.Column}] = true
+			out = append(out, s)
+		}
+	}
+
+	// Passwords in URLs, line by line, where no rule matched already.
+	for i, l := range lines {
+		pw, ok := urlPassword(l)
+		if !ok || c.allowed(&candidate{value: l}, pw) {
+			continue
+		}
+		if s, ok := locate(lines, i, pw, "password in URL"); ok && !seen[[2]int{s.Line, s.Column}] {
+			seen[[2]int{s.Line, s.Column}] = true
+			out = append(out, s)
+		}
+	}
+	slices.SortFunc(out, func(a, b TextSecret) int {
+		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
+	})
+	return out, nil
+}
+
+// locate finds secret on line i (from 0) of lines, or on a later line
+// when the rule's match started earlier than the secret itself.
+func locate(lines []string, i int, secret, rule string) (TextSecret, bool) {
+	first, _, _ := strings.Cut(secret, "\n")
+	for j := max(i, 0); j < len(lines) && j <= i+64; j++ {
+		if col := strings.Index(lines[j], first); col >= 0 {
+			return TextSecret{Line: j + 1, Column: col + 1, Rule: rule, Redacted: redact(secret)}, true
+		}
+	}
+	return TextSecret{}, false
+}
+
+// isBinary reports whether data looks like a binary file: a NUL byte in
+// its first 8 KiB, as git judges.
+func isBinary(data []byte) bool {
+	return bytes.IndexByte(data[:min(len(data), 8<<10)], 0) >= 0
+}
