@@ -123,8 +123,9 @@ func isPasswordName(name string) bool {
 	return passwordWords[last]
 }
 
-// checkPasswordHash reports a password given to a fast hash:
+// checkPasswordHash records a password given to a fast hash:
 // sha256.Sum256([]byte(pw)), h.Write([]byte(pw)), io.WriteString(h, pw).
+// They are reported by reportPasswords once the whole function is seen.
 func (c *checker) checkPasswordHash(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func) {
 	var hash string
 	var data ast.Expr
@@ -146,16 +147,52 @@ func (c *checker) checkPasswordHash(cur inspector.Cursor, call *ast.CallExpr, fn
 		return
 	}
 	body, decl := enclosingFunc(cur)
-	if c.callsKDF(body) {
-		return // a pre-hash before bcrypt, scrypt, argon2 or PBKDF2
+	h := c.hashed[body]
+	if h == nil {
+		h = &hashedPasswords{decl: decl}
+		c.hashed[body] = h
+		c.bodies = append(c.bodies, body)
 	}
-	if paramWords(decl, challengeWords) {
-		return // a protocol's challenge response, not storage
+	h.calls = append(h.calls, call)
+	h.hashes = append(h.hashes, hash)
+}
+
+// hashedPasswords are the fast hashes of passwords in one function.
+type hashedPasswords struct {
+	decl   *ast.FuncDecl // nil in a function literal at package level
+	calls  []*ast.CallExpr
+	hashes []string
+}
+
+// compareFuncs compare in constant time.
+var compareFuncs = map[string]bool{
+	"crypto/subtle.ConstantTimeCompare": true,
+	"crypto/hmac.Equal":                 true,
+}
+
+// reportPasswords reports the fast hashes of passwords, function by
+// function, unless the function shows that they are not stored.
+func (c *checker) reportPasswords() {
+	for _, body := range c.bodies {
+		h := c.hashed[body]
+		switch {
+		case c.calls(body, slowKDFs):
+			continue // a pre-hash before bcrypt, scrypt, argon2 or PBKDF2
+		case paramWords(h.decl, challengeWords):
+			continue // a protocol's challenge response, not storage
+		case paramWords(h.decl, workWords):
+			continue // the function is a slow KDF itself, such as argon2 or bcrypt_pbkdf
+		case len(h.calls) > 1 && c.calls(body, compareFuncs):
+			// Both sides hashed in one function, then compared in
+			// constant time: the hash evens out the lengths, nothing
+			// is stored.
+			continue
+		}
+		for i, call := range h.calls {
+			c.reportf(call, "password hashed with %s, a fast hash; use bcrypt, scrypt or argon2id",
+				h.hashes[i])
+		}
 	}
-	if paramWords(decl, workWords) {
-		return // the function is a slow KDF itself, such as argon2 or bcrypt_pbkdf
-	}
-	c.reportf(call, "password hashed with %s, a fast hash; use bcrypt, scrypt or argon2id", hash)
 }
 
 // hashOrigin returns the constructor of the fast hash that e holds:
@@ -264,24 +301,20 @@ func (c *checker) namesPassword(e ast.Expr) bool {
 	return isPasswordName(constant.StringVal(tv.Value))
 }
 
-// callsKDF reports whether body calls a slow password hash.
-func (c *checker) callsKDF(body ast.Node) bool {
+// calls reports whether body calls one of funcs.
+func (c *checker) calls(body ast.Node, funcs map[string]bool) bool {
 	if body == nil {
 		return false
-	}
-	if v, ok := c.kdfFuncs[body]; ok {
-		return v
 	}
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
 		if call, ok := n.(*ast.CallExpr); ok && !found {
-			if fn := funcObj(c.pass.TypesInfo, call.Fun); fn != nil && slowKDFs[fn.FullName()] {
+			if fn := funcObj(c.pass.TypesInfo, call.Fun); fn != nil && funcs[fn.FullName()] {
 				found = true
 			}
 		}
 		return !found
 	})
-	c.kdfFuncs[body] = found
 	return found
 }
 

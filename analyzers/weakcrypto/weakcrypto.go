@@ -127,7 +127,8 @@ type checker struct {
 	strict     bool
 	iterations int
 	origins    map[types.Object][]ast.Expr
-	kdfFuncs   map[ast.Node]bool // function bodies that call a slow KDF
+	hashed     map[ast.Node]*hashedPasswords // by function body
+	bodies     []ast.Node                    // keys of hashed, in order
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -140,7 +141,7 @@ func run(pass *analysis.Pass) (any, error) {
 		strict:     boolFlag(pass.Analyzer, flagStrict),
 		iterations: intFlag(pass.Analyzer, flagIterations, defaultIterations),
 		origins:    collectOrigins(pass, ins),
-		kdfFuncs:   make(map[ast.Node]bool),
+		hashed:     make(map[ast.Node]*hashedPasswords),
 	}
 	filter := []ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)}
 	for cur := range ins.Root().Preorder(filter...) {
@@ -153,6 +154,7 @@ func run(pass *analysis.Pass) (any, error) {
 			c.checkTemplateAssign(n)
 		}
 	}
+	c.reportPasswords()
 	checkIVs(pass, pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA))
 	return nil, nil
 }

@@ -9,6 +9,7 @@ import (
 	"crypto/sha1"
 	"crypto/sha256"
 	"crypto/sha512"
+	"crypto/subtle"
 	"crypto/x509"
 	"fmt"
 	"hash"
@@ -111,4 +112,10 @@ func derive(password, salt []byte) [][]byte {
 		pbkdf2.Key(password, salt, 10000, 32, sha256.New), // want `pbkdf2\.Key with 10000 iterations of sha256`
 		pbkdf2.Key(password, salt, 600000, 16, md5.New),   // want `pbkdf2\.Key with md5\.New, a broken hash`
 	}
+}
+
+// A fresh hash compared with a stored one is password storage.
+func checkStored(u *user, password string) bool {
+	got := sha256.Sum256([]byte(password)) // want `password hashed with sha256\.Sum256`
+	return subtle.ConstantTimeCompare(got[:], u.Salt) == 1
 }
