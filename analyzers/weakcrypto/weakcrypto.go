@@ -143,7 +143,9 @@ func run(pass *analysis.Pass) (any, error) {
 		origins:    collectOrigins(pass, ins),
 		hashed:     make(map[ast.Node]*hashedPasswords),
 	}
-	filter := []ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)}
+	filter := []ast.Node{
+		(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.Ident)(nil),
+	}
 	for cur := range ins.Root().Preorder(filter...) {
 		switch n := cur.Node().(type) {
 		case *ast.CallExpr:
@@ -152,6 +154,8 @@ func run(pass *analysis.Pass) (any, error) {
 			c.checkTemplate(n)
 		case *ast.AssignStmt:
 			c.checkTemplateAssign(n)
+		case *ast.Ident:
+			c.checkCipher(cur, n)
 		}
 	}
 	c.reportPasswords()
@@ -209,10 +213,6 @@ func (c *checker) checkCall(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	name := fn.FullName()
-	if what, ok := brokenCiphers[name]; ok {
-		c.reportf(call, "%s uses %s; use AES-GCM or ChaCha20-Poly1305", shortName(fn), what)
-		return
-	}
 	if i, ok := signHashArg[name]; ok && i < len(call.Args) {
 		c.checkSignHash(fn, call.Args[i])
 		return
@@ -238,6 +238,24 @@ func (c *checker) checkCall(cur inspector.Cursor, call *ast.CallExpr) {
 		c.checkPasswordHash(cur, call, fn)
 		c.checkECB(cur, call, fn)
 	}
+}
+
+// checkCipher reports a broken cipher's constructor, called or passed
+// as a value: des.NewCipher(key), or {newBlock: des.NewTripleDESCipher}.
+func (c *checker) checkCipher(cur inspector.Cursor, id *ast.Ident) {
+	fn, ok := c.pass.TypesInfo.Uses[id].(*types.Func)
+	if !ok || fn.Pkg() == nil {
+		return
+	}
+	what, ok := brokenCiphers[fn.FullName()]
+	if !ok {
+		return
+	}
+	var n ast.Node = id
+	if sel, ok := cur.Parent().Node().(*ast.SelectorExpr); ok && sel.Sel == id {
+		n = sel // des.NewCipher, not just NewCipher
+	}
+	c.reportf(n, "%s uses %s; use AES-GCM or ChaCha20-Poly1305", shortName(fn), what)
 }
 
 func (c *checker) reportf(n ast.Node, format string, args ...any) {

@@ -49,3 +49,9 @@ func ecbRange(block cipher.Block, src []byte) []byte {
 	}
 	return dst
 }
+
+type blockCipher struct {
+	newBlock func([]byte) (cipher.Block, error)
+}
+
+var tripleDESCBC = blockCipher{newBlock: des.NewTripleDESCipher} // want `des\.NewTripleDESCipher uses Triple DES`
