@@ -40,7 +40,7 @@ Secure is rejected by browsers, so the message says so (CWE-1275).
 A cookie is checked when an \'http.Cookie\' built in the package, as a
 literal or as a variable whose fields are assigned, reaches
 \'http.SetCookie\', a \'Set-Cookie\' header added or set to
-\'cookie.String()\', or echo's \'Context.SetCookie\', directly, through
+\'cookie.String()\', or echo's (v4 and v5) \'Context.SetCookie\', directly, through
 local variables or through a helper of the package that returns it.
 gin's \'Context.SetCookie\' is checked by its secure and httpOnly
 arguments. The cookie is sensitive when its name says it holds a
@@ -98,6 +98,7 @@ const (
 	sessionsPath = "github.com/gorilla/sessions"
 	ginSessions  = "github.com/gin-contrib/sessions" // wraps gorilla's options
 	echoPath     = "github.com/labstack/echo/v4"
+	echoV5       = "github.com/labstack/echo/v5"
 	ginPath      = "github.com/gin-gonic/gin"
 )
 
@@ -106,6 +107,7 @@ const (
 var cookieSinks = map[string]int{
 	"net/http.SetCookie":                   1,
 	"(" + echoPath + ".Context).SetCookie": 0,
+	"(*" + echoV5 + ".Context).SetCookie":  0,
 }
 
 type checker struct {

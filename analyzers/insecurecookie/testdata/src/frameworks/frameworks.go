@@ -5,7 +5,13 @@ import (
 
 	"github.com/gin-gonic/gin"
 	"github.com/labstack/echo/v4"
+	echov5 "github.com/labstack/echo/v5"
 )
+
+func echoV5(c *echov5.Context, tok string) {
+	c.SetCookie(&http.Cookie{Name: "sid", Value: tok, Secure: true}) // want `session cookie "sid" is set without HttpOnly`
+	c.SetCookie(&http.Cookie{Name: "sid", Value: tok, Secure: true, HttpOnly: true})
+}
 
 func echoLogin(c echo.Context, tok string) {
 	c.SetCookie(&http.Cookie{Name: "session", Value: tok, HttpOnly: true}) // want `session cookie "session" is set without Secure; add Secure: true`
