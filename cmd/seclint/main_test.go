@@ -187,7 +187,8 @@ func TestSelfClean(t *testing.T) {
 }
 
 // TestFactsAcrossPackages checks that a fact exported by one package (a
-// helper that validates, a consumer that does not) reaches its importer,
+// helper that validates, a consumer that does not; a function that returns
+// a secret and one that logs its argument) reaches its importer,
 // under every way of loading dependencies and under go vet, even when only
 // the importer is named on the command line.
 func TestFactsAcrossPackages(t *testing.T) {
@@ -198,10 +199,19 @@ func TestFactsAcrossPackages(t *testing.T) {
 			t.Errorf("-deps=%s: exit %d, want the one finding in Unchecked:\n%s%s", deps, code, stdout, stderr)
 		}
 	}
+	const leak = "leak/leak.go:9:15: leakyerror: API key from environment variable SERVICE_API_KEY " +
+		"reaches a log (log.Println) through secrets.Key -> Start -> secrets.Debug"
+	for _, deps := range []string{depsExport, depsDecls, depsFull} {
+		stdout, stderr, code := runIn(t, fixture("facts"), seclintBin, "-cache=false", "-deps="+deps, "./leak")
+		if code != exitFindings || strings.Count(stdout, "\n") != 1 || !strings.HasPrefix(stdout, leak) {
+			t.Errorf("-deps=%s: exit %d, want the one leak in Start:\n%s%s", deps, code, stdout, stderr)
+		}
+	}
 	_, stderr, _ := runIn(t, fixture("facts"), "go", "vet", "-vettool="+seclintBin, "./...")
 	if !strings.Contains(stderr, "use/use.go:19:18: cfg.Config built from input") ||
 		!strings.Contains(stderr, "cfg/cfg.go:36:10: parameter c of type Config is stored") ||
-		strings.Count(stderr, ".go:") != 2 {
-		t.Errorf("go vet: want the findings in Unchecked and Use:\n%s", stderr)
+		!strings.Contains(stderr, strings.Replace(leak, "leakyerror: ", "", 1)) ||
+		strings.Count(stderr, ".go:") != 3 {
+		t.Errorf("go vet: want the findings in Unchecked, Use and Start:\n%s", stderr)
 	}
 }
