@@ -26,8 +26,9 @@ func (c *checker) checkECB(cur inspector.Cursor, call *ast.CallExpr, fn *types.F
 		return // a single block, as in a key wrap or a counter mode
 	}
 	steps, counters := c.loopVars(loop)
+	resliced := c.reslicedVars(body)
 	for _, arg := range call.Args {
-		if !c.advances(arg, steps, counters) {
+		if !c.advances(arg, steps, counters) && !c.isResliced(arg, resliced) {
 			return // the same buffer every turn
 		}
 	}
@@ -145,6 +146,38 @@ func (c *checker) advances(arg ast.Expr, steps, counters map[types.Object]bool) 
 		return !found
 	})
 	return found
+}
+
+// reslicedVars returns the variables that body moves forward each
+// turn: src = src[bs:].
+func (c *checker) reslicedVars(body *ast.BlockStmt) map[types.Object]bool {
+	vars := make(map[types.Object]bool)
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+			return true
+		}
+		for i, l := range as.Lhs {
+			id, ok := l.(*ast.Ident)
+			s, isSlice := ast.Unparen(as.Rhs[i]).(*ast.SliceExpr)
+			if ok && isSlice && s.Low != nil && sameIdent(s.X, id) {
+				vars[c.pass.TypesInfo.Uses[id]] = true
+			}
+		}
+		return true
+	})
+	return vars
+}
+
+// isResliced reports whether arg is a resliced variable or a slice of
+// one: dst, src[:bs].
+func (c *checker) isResliced(arg ast.Expr, vars map[types.Object]bool) bool {
+	arg = ast.Unparen(arg)
+	if s, ok := arg.(*ast.SliceExpr); ok {
+		arg = ast.Unparen(s.X)
+	}
+	id, ok := arg.(*ast.Ident)
+	return ok && vars[c.pass.TypesInfo.Uses[id]]
 }
 
 // onlyCall reports whether body does nothing but call, apart from

@@ -166,9 +166,25 @@ func isByteSlice(t types.Type) bool {
 	return ok && b.Kind() == types.Byte
 }
 
-// kind follows v back to where its bytes come from.
+// kind follows v back to where its bytes come from. At a phi, one
+// constant edge is enough: a default IV used when the caller passes
+// none is still a constant IV.
 func (c *ivChecker) kind(v ssa.Value) ivKind {
+	return c.follow(v, make(map[*ssa.Phi]bool))
+}
+
+func (c *ivChecker) follow(v ssa.Value, phis map[*ssa.Phi]bool) ivKind {
 	switch v := v.(type) {
+	case *ssa.Phi:
+		if phis[v] {
+			return ivUnknown // a loop
+		}
+		phis[v] = true
+		for _, e := range v.Edges {
+			if k := c.follow(e, phis); k != ivUnknown {
+				return k
+			}
+		}
 	case *ssa.Convert:
 		if isStringConst(v.X) {
 			return ivConst // []byte("0123456789abcdef")
@@ -178,7 +194,7 @@ func (c *ivChecker) kind(v ssa.Value) ivKind {
 			return ivConst // hex.DecodeString("000102...")
 		}
 	case *ssa.Slice:
-		return c.kind(v.X)
+		return c.follow(v.X, phis)
 	case *ssa.Alloc, *ssa.MakeSlice:
 		return c.storage(v, nil)
 	case *ssa.Global:

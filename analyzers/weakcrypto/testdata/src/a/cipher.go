@@ -55,3 +55,16 @@ type blockCipher struct {
 }
 
 var tripleDESCBC = blockCipher{newBlock: des.NewTripleDESCipher} // want `des\.NewTripleDESCipher uses Triple DES`
+
+type ecbEncrypter struct {
+	b         cipher.Block
+	blockSize int
+}
+
+func (x *ecbEncrypter) CryptBlocks(dst, src []byte) {
+	for len(src) > 0 {
+		x.b.Encrypt(dst, src[:x.blockSize]) // want `ECB mode`
+		src = src[x.blockSize:]
+		dst = dst[x.blockSize:]
+	}
+}
