@@ -75,6 +75,11 @@ func checkMeta(t *testing.T, r *rule.Rule) {
 	if r.Analyzer.URL != rule.DocsBase+name+".md" {
 		t.Errorf("%s: URL %q", name, r.Analyzer.URL)
 	}
+	if r.Compliant != "" {
+		if _, err := os.Stat(filepath.Join("..", r.Compliant)); err != nil || !strings.HasPrefix(r.Compliant, "secureclient/") {
+			t.Errorf("%s: compliant pattern %q is not a file of secureclient", name, r.Compliant)
+		}
+	}
 	if analyzers.Lookup(name) != r {
 		t.Errorf("Lookup(%q) does not return the rule", name)
 	}

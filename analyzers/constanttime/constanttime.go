@@ -23,8 +23,9 @@ var Analyzer = &analysis.Analyzer{
 }
 
 var Rule = rule.New(Analyzer, rule.Meta{
-	CWE:      []int{208},
-	Severity: rule.Medium,
+	Compliant: "secureclient/auth.go",
+	CWE:       []int{208},
+	Severity:  rule.Medium,
 	Doc: &lint.RawDocumentation{
 		Title: "check for secrets compared in variable time",
 		Text: `Reports comparisons of secrets with \'==\', \'!=\', \'bytes.Equal\',

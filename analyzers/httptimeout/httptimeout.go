@@ -22,8 +22,9 @@ var Analyzer = &analysis.Analyzer{
 }
 
 var Rule = rule.New(Analyzer, rule.Meta{
-	CWE:      []int{400},
-	Severity: rule.Medium,
+	Compliant: "secureclient/transport.go",
+	CWE:       []int{400},
+	Severity:  rule.Medium,
 	Doc: &lint.RawDocumentation{
 		Title: "check for HTTP servers and clients without timeouts",
 		Text: `Reports HTTP servers and clients that have no timeout. A server

@@ -24,8 +24,9 @@ var Analyzer = &analysis.Analyzer{
 }
 
 var Rule = rule.New(Analyzer, rule.Meta{
-	CWE:      []int{252, 391},
-	Severity: rule.Medium,
+	Compliant: "secureclient/client.go",
+	CWE:       []int{252, 391},
+	Severity:  rule.Medium,
 	Doc: &lint.RawDocumentation{
 		Title: "check for dropped errors from security checks",
 		Text: `Reports errors that are dropped (the call is a statement, is deferred,

@@ -29,8 +29,9 @@ var Analyzer = &analysis.Analyzer{
 
 // Rule is the metadata of the insecuretls check.
 var Rule = rule.New(Analyzer, rule.Meta{
-	CWE:      []int{295, 326, 327},
-	Severity: rule.High,
+	Compliant: "secureclient/config.go",
+	CWE:       []int{295, 326, 327},
+	Severity:  rule.High,
 	Doc: &lint.RawDocumentation{
 		Title: "check for TLS configs that skip verification or are weak",
 		Text: `Reports crypto/tls.Config values that turn off certificate

@@ -24,8 +24,9 @@ var Analyzer = &analysis.Analyzer{
 }
 
 var Rule = rule.New(Analyzer, rule.Meta{
-	CWE:      []int{209, 532},
-	Severity: rule.Medium,
+	Compliant: "secureclient/secret.go",
+	CWE:       []int{209, 532},
+	Severity:  rule.Medium,
 	Doc: &lint.RawDocumentation{
 		Title: "check for secrets and internal errors that leak out",
 		Text: `Reports credentials that reach an error message, a log, a panic, standard

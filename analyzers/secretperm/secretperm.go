@@ -24,8 +24,9 @@ var Analyzer = &analysis.Analyzer{
 }
 
 var Rule = rule.New(Analyzer, rule.Meta{
-	CWE:      []int{732, 276},
-	Severity: rule.High,
+	Compliant: "secureclient/keys.go",
+	CWE:       []int{732, 276},
+	Severity:  rule.High,
 	Doc: &lint.RawDocumentation{
 		Title: "check for secret files readable by group or others",
 		Text: `Reports files that hold keys, tokens or credentials and are written,

@@ -25,8 +25,9 @@ var Analyzer = &analysis.Analyzer{
 }
 
 var Rule = rule.New(Analyzer, rule.Meta{
-	CWE:      []int{598},
-	Severity: rule.Medium,
+	Compliant: "secureclient/auth.go",
+	CWE:       []int{598},
+	Severity:  rule.Medium,
 	Doc: &lint.RawDocumentation{
 		Title: "check for credentials placed in URL query strings",
 		Text: `Reports API keys, tokens and passwords put into the query string of a

@@ -21,8 +21,9 @@ var Analyzer = &analysis.Analyzer{
 }
 
 var Rule = rule.New(Analyzer, rule.Meta{
-	CWE:      []int{20, 1173},
-	Severity: rule.Medium,
+	Compliant: "secureclient/client.go",
+	CWE:       []int{20, 1173},
+	Severity:  rule.Medium,
 	Doc: &lint.RawDocumentation{
 		Title: "check for configs used before their Validate method",
 		Text: `Reports a value of a validated type that reaches a use on a path
