@@ -37,10 +37,12 @@ Sources are the package-level functions (\'rand.Intn\', \'rand.Int63\',
 with \'rand.New\' over \'rand.NewSource\' or \'rand.NewPCG\', and
 \'rand.Read\' into a buffer. v2's ChaCha8 is a strong generator whose
 output is as predictable as its seed: it is a source unless its seed
-was filled by crypto/rand in the same function. A generator over a
-Source of the program's own type (typically a crypto/rand wrapper) is
-trusted; a \'*rand.Rand\' that arrives from a field or a parameter is
-assumed weak.
+was filled by crypto/rand in the same function (one read from a field
+is trusted). A generator over a Source of the program's own type
+(typically a crypto/rand wrapper) is trusted; a \'*rand.Rand\' read from
+a field or a global is assumed weak; one received as a parameter, as in
+fake-data and simulation code, is judged at each call by what the
+caller passes.
 
 Uses are:
 
@@ -74,7 +76,9 @@ crypto/rand's, adjusting the imports. Elsewhere the message says what to
 use: crypto/rand.Read for bytes, crypto/rand.Text (Go 1.24) for a
 string token, crypto/rand.Reader for a random source.
 
-Flags: -tests also reports findings in _test.go files, -generated in
+Flags: -tests also reports findings in _test.go files and in test
+helpers (functions that take a *testing.T, B, F or testing.TB), whose
+fixed seeds are there to make test vectors reproducible; -generated in
 generated files.
 
 Limitations: data flow is followed within a package only; a weak
@@ -85,7 +89,8 @@ followed, since picking from a slice is usually load balancing. Values
 passed through channels, interface method calls of the program's own
 types, or closures that assign captured variables are lost. A
 \'*rand.Rand\' stored in a field is assumed weak even when built over a
-crypto/rand source elsewhere.`,
+crypto/rand source elsewhere. A credential word used in another sense
+(a subject "token" of a message broker) is still read as a credential.`,
 		Before: `b := make([]byte, 32)
 rand.Read(b) // math/rand
 sessionID := hex.EncodeToString(b)`,
@@ -116,6 +121,7 @@ type checker struct {
 	sources  map[*ssa.CallCommon]*source
 	vias     map[viaKey]*source
 	final    bool // the summaries have settled; report
+	tests    bool // report in test helpers too
 	findings map[findingKey]*finding
 }
 
@@ -150,6 +156,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	c.final = true
+	c.tests = pass.Analyzer.Flags.Lookup(rule.FlagTests).Value.String() == "true"
 	c.analyze(funcs)
 	c.report()
 	return nil, nil
@@ -243,7 +250,7 @@ func splitWords(s string) []string { return credname.Words(s) }
 
 // found records a use; crypto uses win over names, then the earliest.
 func (c *checker) found(fn *ssa.Function, pos token.Pos, src *source, use string, crypto bool) {
-	if !c.final || src == nil {
+	if !c.final || src == nil || (!c.tests && isTestHelper(fn)) {
 		return
 	}
 	k := findingKey{fn, src.pos}
@@ -285,4 +292,24 @@ func message(f *finding) string {
 		return msg + "; use crypto/rand.Read"
 	}
 	return msg + "; use crypto/rand (Read for bytes, Text for a string token)"
+}
+
+// isTestHelper reports whether fn, or the function it is nested in,
+// takes a *testing.T, *testing.B, *testing.F or testing.TB: test code
+// outside a _test.go file, such as a package of test helpers, whose
+// fixed seeds make test vectors reproducible.
+func isTestHelper(fn *ssa.Function) bool {
+	for ; fn != nil; fn = fn.Parent() {
+		for _, p := range fn.Params {
+			t := p.Type()
+			if ptr, ok := t.(*types.Pointer); ok {
+				t = ptr.Elem()
+			}
+			if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil &&
+				n.Obj().Pkg().Path() == "testing" {
+				return true
+			}
+		}
+	}
+	return false
 }

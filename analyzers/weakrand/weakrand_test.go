@@ -10,7 +10,7 @@ import (
 
 func TestAnalyzer(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), weakrand.Analyzer,
-		"a", "clean", "v2", "limitations")
+		"a", "clean", "v2", "limitations", "testhelper")
 }
 
 func TestFixes(t *testing.T) {
