@@ -30,11 +30,15 @@ for mod in $(grep -hv '^\s*#' "${lists[@]}" | awk 'NF {print $1}' | sort -u); do
 		src=$(go env GOROOT)/src
 		pattern=std
 	else
-		src=$(cd "$work" && go mod download -json "$mod" | sed -n 's/^\s*"Dir": "\(.*\)",$/\1/p')
+		# A module that fails to download (a version the proxy lacks, or
+		# one that needs a newer Go) is a fault of the list: it is named
+		# and the run goes on with the next one.
+		json=$(cd "$work" && go mod download -json "$mod" 2>&1 || true)
+		src=$(sed -n 's/^\s*"Dir": "\(.*\)",$/\1/p' <<<"$json")
 		pattern=./...
 	fi
 	if [ -z "$src" ]; then
-		echo "FAIL $mod: download failed"
+		echo "FAIL $mod: download failed: $(sed -n 's/^\s*"Error": "\(.*\)",\{0,1\}$/\1/p' <<<"${json:-}" | head -1)"
 		failed=1
 		continue
 	fi
