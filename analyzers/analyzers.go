@@ -16,6 +16,7 @@ import (
 	"github.com/scaile/seclint/analyzers/secretperm"
 	"github.com/scaile/seclint/analyzers/tokeninurl"
 	"github.com/scaile/seclint/analyzers/unvalidatedconfig"
+	"github.com/scaile/seclint/analyzers/weakrand"
 )
 
 // Rules returns every seclint rule, sorted by name. The slice is new on
@@ -32,6 +33,7 @@ func Rules() []*rule.Rule {
 		secretperm.Rule,
 		tokeninurl.Rule,
 		unvalidatedconfig.Rule,
+		weakrand.Rule,
 	}
 }
 
