@@ -54,7 +54,8 @@ v5 or a hash ring is not a security use, and MD5 or SHA-1 is fine
 there. Reported are:
 
 - DES, Triple DES and RC4 (\'des.NewCipher\', \'des.NewTripleDESCipher\',
-  \'rc4.NewCipher\'): broken or 64-bit-block ciphers (CWE-327).
+  \'rc4.NewCipher\'), called or passed as a value: broken or
+  64-bit-block ciphers (CWE-327).
 - MD5 or SHA-1 where collisions matter: \'rsa.SignPKCS1v15\',
   \'rsa.SignPSS\', \'rsa.VerifyPKCS1v15\', \'rsa.VerifyPSS\' and a
   \'crypto.Signer\' \'Sign\' with \'crypto.MD5\' or \'crypto.SHA1\'; an
@@ -69,27 +70,39 @@ there. Reported are:
   \'h.Write\' on such a hash. The data is a password when a name in it
   says so as a word (\'password\', \'passwd\', \'passphrase\', \'pwd\',
   \'passcode\', \'pin\'). A GPU tries billions of fast hashes a second;
-  use bcrypt, scrypt or argon2id (CWE-328, CWE-916). A function that
-  also calls bcrypt, scrypt, argon2 or PBKDF2 is left alone: there the
-  fast hash pre-hashes the password.
+  use bcrypt, scrypt or argon2id (CWE-328, CWE-916). Left alone is a
+  function that also calls bcrypt, scrypt, argon2 or PBKDF2 (the fast
+  hash pre-hashes the password); one that takes a work factor
+  (\'rounds\', \'iter\', \'cost\', \'memory\': it implements a slow
+  hash); one whose name or parameters name a server challenge
+  (\'scramble\', \'challenge\', \'nonce\', \'realm\': a protocol
+  response); and one that hashes two passwords and compares them with
+  \'subtle.ConstantTimeCompare\' or \'hmac.Equal\' (equal lengths for a
+  comparison, nothing stored).
 - \'pbkdf2.Key\' (golang.org/x/crypto/pbkdf2 or crypto/pbkdf2) with MD5,
   or with a constant iteration count below -pbkdf2-iterations (100000
-  by default, whatever the hash; OWASP asks 600000 for SHA-256).
+  by default, whatever the hash; OWASP asks 600000 for SHA-256). One
+  iteration is PBKDF2 used as a key expander, as scrypt does, and is
+  not reported.
 - \'rsa.GenerateKey\' and \'rsa.GenerateMultiPrimeKey\' with a constant
   size under 2048 bits, and \'dsa.GenerateParameters\' with
   \'dsa.L1024N160\' (CWE-326).
 - A constant or all-zero IV or nonce given to \'cipher.NewCBCEncrypter\',
   \'NewCFBEncrypter\', \'NewCTR\', \'NewOFB\', \'chacha20.NewUnauthenticatedCipher\'
   or an AEAD's \'Seal\' (CWE-1204, CWE-329). The value is followed with
-  SSA: a string constant, a literal, a hex or base64 constant, or a
+  SSA, through phis (a constant default IV counts): a string constant,
+  a literal, a hex or base64 constant, or a
   buffer (local or package-level) that is only ever read is constant; a
   buffer that reaches any other call, such as \'io.ReadFull(rand.Reader,
   iv)\' or a counter written with \'binary.BigEndian.PutUint64\', is not.
   Decryption (\'NewCBCDecrypter\', \'Open\') is not reported: the fault
-  is on the encrypting side, which may be another program.
+  is on the encrypting side, which may be another program. Nor is a
+  \'Seal\' with neither plaintext nor additional data.
 - ECB mode: \'Block.Encrypt\' in a loop over a message, with the slice
-  offset advancing by a block each turn and nothing but the call in the
-  loop (so hand-written CBC or CTR loops are left alone) (CWE-327).
+  offset advancing by a block each turn (\'i += bs\', \'src[n*bs:]\',
+  or \'src = src[bs:]\' in the body) and nothing but the call and that
+  arithmetic in the loop, so that hand-written CBC or CTR loops are left
+  alone (CWE-327).
 
 Suggested fixes replace a weak x509 signature algorithm with its SHA-256
 counterpart and a literal RSA key size with 2048. A weak hash in an
@@ -107,9 +120,11 @@ protocol's password hash (MySQL native auth, PostgreSQL MD5 auth, HTTP
 Digest) is reported like storage. An IV derived from the key, a nonce
 reused from a field, and key sizes or iteration counts computed at run
 time are not checked. A zero nonce is reported even where each message
-has a fresh key, which makes it safe; suppress it with a reason. ECB
-written with a range loop over blocks of a slice, or with the offset
-kept elsewhere, is missed.`,
+has a fresh key or a random first block, which makes it safe (age,
+OTR, Kerberos); suppress it with a reason. A protocol's password hash
+is left alone only when a parameter names the challenge. ECB written
+with the offset advanced outside the loop's post statement by
+anything but reslicing is missed.`,
 		Before: `sum := sha256.Sum256([]byte(salt + password))
 store(user, sum[:])`,
 		After: `hash, err := bcrypt.GenerateFromPassword([]byte(password), bcrypt.DefaultCost)
