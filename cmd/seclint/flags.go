@@ -105,6 +105,15 @@ func (jsonFlag) IsBoolFlag() bool { return true }
 // prefixedValue forwards an analyzer's own flag under NAME.flag.
 type prefixedValue struct{ flag.Value }
 
+// String is called on the zero value too, by the flag package when it
+// prints the defaults.
+func (p prefixedValue) String() string {
+	if p.Value == nil {
+		return ""
+	}
+	return p.Value.String()
+}
+
 func (p prefixedValue) IsBoolFlag() bool {
 	b, ok := p.Value.(interface{ IsBoolFlag() bool })
 	return ok && b.IsBoolFlag()
@@ -112,9 +121,11 @@ func (p prefixedValue) IsBoolFlag() bool {
 
 // newFlagSet declares the command's flags, one enable flag per analyzer
 // and NAME.flag for each analyzer option.
-func newFlagSet(stderr io.Writer, as []*analysis.Analyzer) (*flag.FlagSet, *options, map[*analysis.Analyzer]*triState) {
+func newFlagSet(as []*analysis.Analyzer) (*flag.FlagSet, *options, map[*analysis.Analyzer]*triState) {
 	fs := flag.NewFlagSet("seclint", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	// Parse errors are printed by run as one line; the long usage is
+	// printed only when asked for.
+	fs.SetOutput(io.Discard)
 	opts := &options{deps: depsExport}
 	fs.StringVar(&opts.format, "format", "text", "output format: text, json or sarif")
 	fs.Var(jsonFlag{opts}, "json", "same as -format=json")
@@ -145,7 +156,7 @@ func newFlagSet(stderr io.Writer, as []*analysis.Analyzer) (*flag.FlagSet, *opti
 			fs.Var(prefixedValue{f.Value}, a.Name+"."+f.Name, f.Usage)
 		})
 	}
-	fs.Usage = func() { usage(stderr, fs) }
+	fs.Usage = func() {} // the flag package calls it on every error
 	return fs, opts, enabled
 }
 
@@ -168,6 +179,8 @@ func selectAnalyzers(as, fromFile []*analysis.Analyzer, enabled map[*analysis.An
 }
 
 func usage(w io.Writer, fs *flag.FlagSet) {
+	fs.SetOutput(w)
+	defer fs.SetOutput(io.Discard)
 	fmt.Fprint(w, `seclint checks Go code against a security checklist.
 
 Usage:

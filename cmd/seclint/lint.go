@@ -76,12 +76,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	rules := analyzers.Rules()
 	all := analyzers.Analyzers()
-	fs, opts, enabled := newFlagSet(stderr, all)
+	fs, opts, enabled := newFlagSet(all)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			usage(stdout, fs)
 			return exitClean
 		}
-		return exitUsage // the flag package has printed the error
+		fmt.Fprintf(stderr, "seclint: %v\nrun 'seclint -h' for usage\n", err)
+		return exitUsage
 	}
 	if err := opts.check(); err != nil {
 		fmt.Fprintf(stderr, "seclint: %v\n", err)
@@ -89,7 +91,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	patterns := fs.Args()
 	if len(patterns) == 0 {
-		fs.Usage()
+		usage(stderr, fs)
 		return exitUsage
 	}
 	var only map[string]bool // with files: the files to report on
