@@ -10,6 +10,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/scaile/seclint/analyzers/hardcodedsecret"
 )
 
 // seclintBin is the command under test, built once by TestMain.
@@ -142,6 +144,17 @@ func checkTLSFindings(t *testing.T, out string) {
 }
 
 func TestUsage(t *testing.T) {
+	// -h prints the usage, with every option's default, to standard output.
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"-h"}, &stdout, &stderr); code != exitClean ||
+		!strings.Contains(stdout.String(), "(default 3)") || strings.Contains(stdout.String()+stderr.String(), "panic") {
+		t.Errorf("-h: exit %d, stdout:\n%s\nstderr:\n%s", code, stdout.String(), stderr.String())
+	}
+
+	// The flag package stores a number it failed to parse as 0: the
+	// analyzer's flag is put back for the tests that follow.
+	entropy := hardcodedsecret.Analyzer.Flags.Lookup("entropy")
+	t.Cleanup(func() { entropy.Value.Set(entropy.DefValue) })
 	for _, tc := range []struct {
 		args []string
 		code int
@@ -151,11 +164,18 @@ func TestUsage(t *testing.T) {
 		{[]string{"-format=xml", "./..."}, exitUsage, `unknown -format "xml"`},
 		{[]string{}, exitUsage, "Usage"},
 		{[]string{"help", "nosuchrule"}, exitUsage, `no rule named "nosuchrule"`},
+		{[]string{"-hardcodedsecret.entropy=high", "./..."}, exitUsage, `invalid value "high"`},
+		{[]string{"-hardcodedsecret.config=nosuch.toml", "./..."}, exitUsage, "nosuch.toml"},
+		{[]string{"-deps=all", "./..."}, exitUsage, "want export, decls or full"},
 	} {
 		var stdout, stderr bytes.Buffer
 		code := run(tc.args, &stdout, &stderr)
 		if code != tc.code || !strings.Contains(stderr.String(), tc.msg) {
 			t.Errorf("run(%q) = %d, stderr %q; want %d and %q", tc.args, code, stderr.String(), tc.code, tc.msg)
+		}
+		// A flag error is one line and a hint, not the whole usage.
+		if len(tc.args) > 1 && tc.args[0] != "help" && strings.Count(stderr.String(), "\n") > 2 {
+			t.Errorf("run(%q): stderr is %d lines:\n%s", tc.args, strings.Count(stderr.String(), "\n"), stderr.String())
 		}
 	}
 }
