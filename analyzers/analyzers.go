@@ -16,6 +16,7 @@ import (
 	"github.com/scaile/seclint/analyzers/secretperm"
 	"github.com/scaile/seclint/analyzers/tokeninurl"
 	"github.com/scaile/seclint/analyzers/unvalidatedconfig"
+	"github.com/scaile/seclint/analyzers/weakcrypto"
 	"github.com/scaile/seclint/analyzers/weakrand"
 )
 
@@ -33,6 +34,7 @@ func Rules() []*rule.Rule {
 		secretperm.Rule,
 		tokeninurl.Rule,
 		unvalidatedconfig.Rule,
+		weakcrypto.Rule,
 		weakrand.Rule,
 	}
 }
