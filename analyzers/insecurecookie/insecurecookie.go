@@ -75,8 +75,8 @@ Flags: -tests also reports findings in _test.go files, -generated in
 generated files.
 
 Limitations: a cookie built in another package, received as a
-parameter, or taken from a slice or a range loop is not followed, and
-helpers are followed two calls deep. A gorilla store that is returned or
+parameter, copied from a field, or taken from a slice or a range loop
+is not followed, and helpers are followed two calls deep. A gorilla store that is returned or
 stored elsewhere is not judged, since its options may be set there. A
 missing SameSite attribute is not reported: browsers treat it as Lax.
 Field stores are counted wherever they are in the function, even after
