@@ -26,7 +26,7 @@ var Rule = rule.New(Analyzer, rule.Meta{
 	CWE:      []int{319},
 	Severity: rule.Medium,
 	Doc: &lint.RawDocumentation{
-		Title: "check for requests and servers that use no TLS",
+		Title: "check for HTTP, WebSocket and gRPC traffic sent without TLS",
 		Text: `Reports network traffic that is sent in clear text to or from other
 machines. Anyone on the path (a shared Wi-Fi, a compromised router, a
 cloud neighbour) can read the credentials, cookies and data it carries

@@ -53,7 +53,8 @@ func remoteHost(host string) bool {
 		return false
 	}
 	if addr, err := netip.ParseAddr(host); err == nil {
-		return !(addr.IsLoopback() || addr.IsUnspecified() || addr.IsLinkLocalUnicast())
+		return !(addr.IsLoopback() || addr.IsUnspecified() || addr.IsLinkLocalUnicast() ||
+			metadataAddrs[addr])
 	}
 	if !isHostname(host) {
 		return false // "{host}", "%s", "$HOST"
@@ -70,6 +71,13 @@ func remoteHost(host string) bool {
 		}
 	}
 	return true
+}
+
+// metadataAddrs are cloud metadata services outside the link-local
+// ranges: the IPv6 address of AWS's and Alibaba Cloud's IPv4 one.
+var metadataAddrs = map[netip.Addr]bool{
+	netip.MustParseAddr("fd00:ec2::254"):   true,
+	netip.MustParseAddr("100.100.100.200"): true,
 }
 
 // isHostname reports whether s is made of the characters of a DNS name.

@@ -48,6 +48,8 @@ func metadata() {
 	http.Get("http://169.254.169.254/latest/meta-data/")
 	http.Get("http://metadata.google.internal/computeMetadata/v1/")
 	http.Get("http://[fe80::a9fe:a9fe]/")
+	http.Get("http://[fd00:ec2::254]/latest/api/token")
+	http.Get("http://100.100.100.200/latest/meta-data/")
 }
 
 func reserved() {
