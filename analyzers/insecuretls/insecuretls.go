@@ -390,6 +390,11 @@ func (c *checker) checkStore(s *ssa.Store, configOf func(ssa.Value) *config) {
 	switch f := c.fieldAt(fa); f {
 	case skipVerify:
 		v := c.eval(s.Val)
+		if v.isBool(true) {
+			if g, ok := c.optionGuard(s); ok {
+				v = g // true only when an option says so
+			}
+		}
 		switch {
 		case v.isBool(true):
 			configOf(fa.X).skips = append(configOf(fa.X).skips, s)

@@ -9,7 +9,7 @@ import (
 )
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), insecuretls.Analyzer, "a", "limitations")
+	analysistest.Run(t, analysistest.TestData(), insecuretls.Analyzer, "a", "limitations", "optin")
 }
 
 func TestFacts(t *testing.T) {
