@@ -141,6 +141,9 @@ type checker struct {
 	strict  bool
 	fixed   map[*ast.BasicLit]bool // literals that already carry a fix
 	fields  map[*ast.BasicLit]bool // literals reported as client fields
+	// unix is set when the package dials a unix socket: its clients may
+	// send to a placeholder host such as http://docker/ over it.
+	unix bool
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -157,8 +160,14 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 
-	// Client fields first: a call that reads a field already reported
-	// is not reported again.
+	// Unix sockets and client fields first: a call that reads a field
+	// already reported is not reported again.
+	for cur := range ins.Root().Preorder((*ast.CallExpr)(nil)) {
+		if c.dialsUnix(cur.Node().(*ast.CallExpr)) {
+			c.unix = true
+			break
+		}
+	}
 	ins.Preorder([]ast.Node{(*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)}, func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.CompositeLit:
@@ -209,12 +218,39 @@ func (c *checker) checkCall(call *ast.CallExpr) {
 	c.checkGRPC(call, fn, name)
 }
 
+// unixDials are the dial functions and the index of their network.
+var unixDials = map[string]int{
+	"net.Dial":                  0,
+	"net.DialTimeout":           0,
+	"net.DialUnix":              0,
+	"(*net.Dialer).Dial":        0,
+	"(*net.Dialer).DialContext": 1,
+	"net.ResolveUnixAddr":       0,
+}
+
+// dialsUnix reports whether call dials a unix socket.
+func (c *checker) dialsUnix(call *ast.CallExpr) bool {
+	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if !ok {
+		return false
+	}
+	i, ok := unixDials[fn.FullName()]
+	if !ok || i >= len(call.Args) {
+		return false
+	}
+	p := c.defs.leading(call.Args[i], 0)
+	return p.whole && strings.HasPrefix(p.text, "unix")
+}
+
 // checkSink reports a client call whose URL is clear text to a remote host.
 func (c *checker) checkSink(call *ast.CallExpr, fn *types.Func, s sink) {
 	p := c.defs.leading(call.Args[s.arg], 0)
 	u := cleartextURL(p)
 	if u == "" {
 		return // https, local, or not known before run time
+	}
+	if c.unix && !strings.Contains(hostOf(u), ".") {
+		return // a placeholder host for a unix socket
 	}
 	if p.lit != nil && c.fields[p.lit] {
 		return // reported where the client's field is set

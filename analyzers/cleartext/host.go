@@ -64,7 +64,9 @@ func remoteHost(host string) bool {
 		"example.com", "example.net", "example.org":
 		return false
 	}
-	for _, suffix := range []string{".localhost", ".example", ".test", ".invalid",
+	// A ".sock" host is the placeholder of a client whose transport dials
+	// a unix socket (http://local-tailscaled.sock/...).
+	for _, suffix := range []string{".localhost", ".sock", ".example", ".test", ".invalid",
 		".example.com", ".example.net", ".example.org"} {
 		if strings.HasSuffix(host, suffix) {
 			return false
@@ -135,6 +137,15 @@ func grpcHost(target string) string {
 	}
 	if !remoteHost(host) {
 		return ""
+	}
+	return rest
+}
+
+// hostOf returns the host of a scheme://host[:port] string.
+func hostOf(u string) string {
+	_, rest, _ := strings.Cut(u, "://")
+	if h, _, err := net.SplitHostPort(rest); err == nil {
+		return h
 	}
 	return rest
 }
