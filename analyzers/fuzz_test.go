@@ -12,11 +12,13 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/scaile/seclint/analyzers"
+	"github.com/scaile/seclint/analyzers/hardcodedsecret"
 )
 
 // stdImporter reads the standard library's export data (go list -export
@@ -111,4 +113,39 @@ func seedFiles(f *testing.F) []string {
 		f.Fatal("no seed files found")
 	}
 	return seeds
+}
+
+// FuzzScanText runs the secret rules over arbitrary text, as seclint
+// secrets does over configuration files, and over the redaction of error
+// messages. Nothing may panic, every finding must lie inside the text,
+// and no finding may show more than the first characters of its secret.
+func FuzzScanText(f *testing.F) {
+	seeds, _ := filepath.Glob(filepath.Join("hardcodedsecret", "testdata", "text", "*"))
+	for _, name := range seeds {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(filepath.Base(name), data)
+	}
+	f.Add("url.txt", []byte("postgres://u:Zq8mW3zLp7Xv2Rk9@db.example.com/x\n"))
+	f.Fuzz(func(t *testing.T, name string, data []byte) {
+		if len(data) > 1<<14 {
+			return // the rules' cost grows with size; crashes do not need it
+		}
+		found, err := hardcodedsecret.ScanText(name, data)
+		if err != nil {
+			t.Fatalf("ScanText: %v", err)
+		}
+		lines := strings.SplitAfter(string(data), "\n")
+		for _, s := range found {
+			if s.Line < 1 || s.Line > len(lines) || s.Column < 1 || s.Column > len(lines[s.Line-1]) {
+				t.Errorf("finding at %d:%d outside the text", s.Line, s.Column)
+			}
+			if n := utf8.RuneCountInString(s.Redacted); n > 5 || !strings.HasSuffix(s.Redacted, "…") {
+				t.Errorf("finding shows %d characters: %q", n, s.Redacted)
+			}
+		}
+		hardcodedsecret.Redact(string(data))
+	})
 }
