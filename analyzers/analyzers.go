@@ -9,6 +9,7 @@ import (
 	"github.com/scaile/seclint/analyzers/hardcodedsecret"
 	"github.com/scaile/seclint/analyzers/httptimeout"
 	"github.com/scaile/seclint/analyzers/ignorederror"
+	"github.com/scaile/seclint/analyzers/insecurecookie"
 	"github.com/scaile/seclint/analyzers/insecuretls"
 	"github.com/scaile/seclint/analyzers/jwtvalidation"
 	"github.com/scaile/seclint/analyzers/leakyerror"
@@ -28,6 +29,7 @@ func Rules() []*rule.Rule {
 		hardcodedsecret.Rule,
 		httptimeout.Rule,
 		ignorederror.Rule,
+		insecurecookie.Rule,
 		insecuretls.Rule,
 		jwtvalidation.Rule,
 		leakyerror.Rule,
