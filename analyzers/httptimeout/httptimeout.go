@@ -2,8 +2,10 @@ package httptimeout
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
+	"net"
 	"strconv"
 
 	"golang.org/x/tools/go/analysis"
@@ -48,6 +50,19 @@ Reported are:
   \'context.WithDeadline\';
 - \'http.Get\', \'Head\', \'Post\' and \'PostForm\', and uses of
   \'http.DefaultClient\' other than a \'Do\' with such a request.
+
+A server whose address is a constant on a loopback host
+(\'"localhost:6060"\', \'"127.0.0.1:8080"\', \'"[::1]:8443"\') is not
+reported: only processes of the same machine can connect to it, and they
+have cheaper ways to exhaust it. This is the usual pprof or debug
+endpoint. An address with no host, such as \'":8080"\', listens on every
+interface and is reported.
+
+Example programs are reported like other code: a \'package main\' under
+examples/ is what users copy into their servers. A module that does not
+want its examples checked lists them under exclude in .seclint.yml
+(\'exclude: ["examples/**"]\'). Directories whose names start with _ or
+are named testdata, such as _examples, are never matched by ./... .
 
 The suggested fix adds \'ReadHeaderTimeout: 10 * time.Second\' to a
 server literal, importing "time" when needed.
@@ -150,6 +165,9 @@ func checkServer(pass *analysis.Pass, cur inspector.Cursor, lit *ast.CompositeLi
 	if hasField(lit, "ReadHeaderTimeout", "ReadTimeout") {
 		return // the server bounds how long a request may take to arrive
 	}
+	if addr := fieldValue(lit, "Addr"); addr != nil && isLoopback(pass, addr) {
+		return // only this host can connect
+	}
 	scope := enclosingFunc(cur)
 	if scope != nil && assignsField(pass, scope, "Server", "ReadHeaderTimeout", "ReadTimeout") {
 		return // set after construction
@@ -184,6 +202,41 @@ func hasField(lit *ast.CompositeLit, names ...string) bool {
 		}
 	}
 	return false
+}
+
+// fieldValue returns the value of the named field in a keyed literal.
+func fieldValue(lit *ast.CompositeLit, name string) ast.Expr {
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		if key, ok := kv.Key.(*ast.Ident); ok && key.Name == name {
+			return kv.Value
+		}
+	}
+	return nil
+}
+
+// isLoopback reports whether e is a constant listen address on a
+// loopback host, such as "localhost:6060" or "127.0.0.1:8080". A slow
+// client there is a process of the same machine, which has cheaper ways
+// to exhaust it, so the missing timeouts are not reported. An address
+// with no host (":8080") listens on every interface.
+func isLoopback(pass *analysis.Pass, e ast.Expr) bool {
+	tv, ok := pass.TypesInfo.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return false // known only at run time
+	}
+	host, _, err := net.SplitHostPort(constant.StringVal(tv.Value))
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // enclosingFunc returns the body of the outermost function around cur,
@@ -410,6 +463,9 @@ func checkCall(pass *analysis.Pass, call *ast.CallExpr) {
 	name := "http." + fn.Name()
 	switch {
 	case serveHelpers[fn.FullName()]:
+		if len(call.Args) > 0 && isLoopback(pass, call.Args[0]) {
+			return // only this host can connect
+		}
 		pass.Report(analysis.Diagnostic{
 			Pos: call.Pos(),
 			End: call.End(),

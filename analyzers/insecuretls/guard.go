@@ -2,6 +2,7 @@ package insecuretls
 
 import (
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -118,4 +119,41 @@ func reachesAvoiding(from, to, avoid *ssa.BasicBlock) bool {
 		stack = append(stack, b.Succs...)
 	}
 	return false
+}
+
+// optInFunc returns the named function that holds s when its name says
+// that it is the insecure choice, as a fluent client.InsecureSkipVerify()
+// or an option WithInsecure() does. Such a function exists to be called
+// by whoever wants no verification: the store is where the library
+// carries out that choice, the call is where it is made, so the calls
+// are reported instead.
+func optInFunc(s *ssa.Store) *ssa.Function {
+	fn := s.Parent()
+	if fn.Parent() != nil || fn.Synthetic != "" {
+		return nil // a closure, or made by the compiler
+	}
+	name := strings.ToLower(fn.Name())
+	if !strings.Contains(name, "insecure") && !strings.Contains(name, "skipverify") {
+		return nil
+	}
+	return fn
+}
+
+// checkOptInCalls reports the calls in this package of the functions
+// that optInFunc found. A store in an unexported function that nothing
+// here calls directly is reported itself, since no call will be.
+func (c *checker) checkOptInCalls() {
+	for fn, stores := range c.always {
+		calls := c.callers[fn]
+		obj, _ := fn.Object().(*types.Func)
+		if len(calls) == 0 && (obj == nil || !obj.Exported()) {
+			for _, s := range stores {
+				c.reportSkip(s)
+			}
+			continue
+		}
+		for _, call := range calls {
+			c.reportOptInCall(call, fn)
+		}
+	}
 }

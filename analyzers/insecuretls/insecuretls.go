@@ -72,9 +72,20 @@ A value that is not constant is not reported by default. It nearly
 always comes from an option that the operator turns on, such as a
 command-line flag defaulting to false, os.Getenv("X") == "1" or a field
 of a configuration struct, and whether that option is safe depends on
-where the program runs, which a linter cannot see. The flag
--insecuretls.strict reports every value that is not provably false, for
-code bases that want no such option at all.
+where the program runs, which a linter cannot see. A constant
+true stored only on one branch of a test of such an option counts as the
+option: \'if cfg.Insecure { c.InsecureSkipVerify = true }\' and a switch
+on a mode string with a "skip-verify" case are judged like
+\'c.InsecureSkipVerify = cfg.Insecure\'. A test against nil or of an
+error value is no option: a fallback that skips verification after an
+error is reported. The flag -insecuretls.strict reports every value that
+is not provably false, for code bases that want no such option at all.
+
+A function whose name says it is the insecure choice (it contains
+"insecure" or "skipverify", as a fluent InsecureSkipVerify() method of
+a client does) and that stores a constant true is where a library
+carries out its caller's choice: its calls are reported, in its own
+package and, through facts, in importing ones, rather than its body.
 
 Findings in _test.go files are dropped unless -insecuretls.tests is set.
 
@@ -92,7 +103,9 @@ config in the same function; a config completed by another function is
 reported, and so is a client that skips verification in the handshake
 and then checks ConnectionState().PeerCertificates itself with
 x509.Certificate.Verify. Cipher suites are read from slice literals, not from slices
-built with append.`,
+built with append. An insecure-named function that is only used as a
+function value has its calls missed, and a closure is never treated as
+one.`,
 		Before: `
 client := &http.Client{Transport: &http.Transport{
     TLSClientConfig: &tls.Config{
@@ -174,7 +187,8 @@ type checker struct {
 	funcs   []*ssa.Function
 	globals map[*ssa.Global]*globalUse // built on first use
 
-	callers  map[*ssa.Function][]*ssa.Call // static calls within the package
+	callers  map[*ssa.Function][]*ssa.Call  // static calls within the package
+	always   map[*ssa.Function][]*ssa.Store // opt-in functions, see optInFunc
 	sinks    map[*ssa.Function]map[int]bool
 	work     []sinkParam
 	calls    map[token.Pos]*ast.CallExpr // by Lparen, built on first use
@@ -192,6 +206,7 @@ func run(pass *analysis.Pass) (any, error) {
 		fields:   fields,
 		callers:  make(map[*ssa.Function][]*ssa.Call),
 		sinks:    make(map[*ssa.Function]map[int]bool),
+		always:   make(map[*ssa.Function][]*ssa.Store),
 		reported: make(map[token.Pos]bool),
 	}
 	c.indexSites(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
@@ -206,6 +221,7 @@ func run(pass *analysis.Pass) (any, error) {
 		c.checkFunc(fn)
 	}
 	c.propagate()
+	c.checkOptInCalls()
 	c.exportFacts()
 	return nil, nil
 }
@@ -447,6 +463,10 @@ func (c *checker) checkConfig(cfg *config) {
 	}
 
 	for _, s := range cfg.skips {
+		if fn := optInFunc(s); fn != nil {
+			c.always[fn] = append(c.always[fn], s)
+			continue // reported at the calls
+		}
 		c.reportSkip(s)
 	}
 	if len(cfg.skips) > 0 {

@@ -19,14 +19,21 @@ import (
 // skipsVerify is exported for a function that stores some of its
 // parameters into tls.Config.InsecureSkipVerify. Params are SSA parameter
 // indices, counting the receiver of a method.
+// Always is set for a function named as the insecure choice, such as
+// InsecureSkipVerify() or WithInsecure(), that stores a constant true:
+// each call of it is the choice, and is reported.
 type skipsVerify struct {
 	Params []int
 	Names  []string
+	Always bool
 }
 
 func (*skipsVerify) AFact() {}
 
 func (f *skipsVerify) String() string {
+	if f.Always {
+		return fmt.Sprintf("skipsVerify%v(always)", f.Names)
+	}
 	return fmt.Sprintf("skipsVerify%v", f.Names)
 }
 
@@ -58,6 +65,9 @@ func (c *checker) recordCall(call *ssa.Call) {
 	var fact skipsVerify
 	if !c.pass.ImportObjectFact(obj.Origin(), &fact) {
 		return
+	}
+	if fact.Always {
+		c.reportOptInCall(call, callee)
 	}
 	for i, idx := range fact.Params {
 		c.checkArg(call, idx, fact.Names[i], callee)
@@ -116,14 +126,7 @@ func (c *checker) checkArg(call *ssa.Call, idx int, param string, callee *ssa.Fu
 
 // argPos returns the position of argument idx of call in the source.
 func (c *checker) argPos(call *ssa.Call, idx int) token.Pos {
-	if c.calls == nil {
-		c.calls = make(map[token.Pos]*ast.CallExpr)
-		ins := c.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-		ins.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
-			c.calls[n.(*ast.CallExpr).Lparen] = n.(*ast.CallExpr)
-		})
-	}
-	expr := c.calls[call.Pos()]
+	expr := c.callExpr(call)
 	if expr == nil {
 		return call.Pos()
 	}
@@ -136,16 +139,28 @@ func (c *checker) argPos(call *ssa.Call, idx int) token.Pos {
 	return expr.Args[idx].Pos()
 }
 
+// callExpr returns the source of call, or nil.
+func (c *checker) callExpr(call *ssa.Call) *ast.CallExpr {
+	if c.calls == nil {
+		c.calls = make(map[token.Pos]*ast.CallExpr)
+		ins := c.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+		ins.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
+			c.calls[n.(*ast.CallExpr).Lparen] = n.(*ast.CallExpr)
+		})
+	}
+	return c.calls[call.Pos()]
+}
+
 // exportFacts records the exported functions whose parameters reach
 // InsecureSkipVerify, for the packages that call them.
 func (c *checker) exportFacts() {
 	for _, fn := range c.funcs {
 		params := c.sinks[fn]
 		obj, ok := fn.Object().(*types.Func)
-		if len(params) == 0 || !ok || !obj.Exported() {
+		if len(params) == 0 && c.always[fn] == nil || !ok || !obj.Exported() {
 			continue
 		}
-		fact := new(skipsVerify)
+		fact := &skipsVerify{Always: c.always[fn] != nil}
 		for i := range fn.Params {
 			if params[i] {
 				fact.Params = append(fact.Params, i)

@@ -40,6 +40,19 @@ func (c *checker) reportSkip(s *ssa.Store) {
 	c.report(d)
 }
 
+// reportOptInCall reports a call of a function that sets
+// InsecureSkipVerify to true whenever it is called.
+func (c *checker) reportOptInCall(call *ssa.Call, callee *ssa.Function) {
+	pos := call.Pos()
+	if expr := c.callExpr(call); expr != nil {
+		pos = expr.Pos()
+	}
+	d := c.diagnostic(pos)
+	d.Message = callee.RelString(c.pass.Pkg) + " sets tls.Config.InsecureSkipVerify to true and " +
+		"disables certificate verification; trust the server's CA through RootCAs instead"
+	c.report(d)
+}
+
 func (c *checker) reportDynamic(s *ssa.Store) {
 	d := c.diagnostic(s.Pos())
 	d.Message = "tls.Config.InsecureSkipVerify is set from a value that may be true (strict mode); " +

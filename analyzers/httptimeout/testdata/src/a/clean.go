@@ -103,3 +103,26 @@ func handler(w http.ResponseWriter, r *http.Request) {
 	_ = req
 	http.Redirect(w, r, "/", http.StatusFound)
 }
+
+// A listener on a loopback address takes connections from this machine
+// only, such as a pprof endpoint.
+const debugAddr = "127.0.0.1:6060"
+
+func loopbackServers(h http.Handler) {
+	_ = http.ListenAndServe("localhost:6060", nil)
+	_ = http.ListenAndServe(debugAddr, h)
+	_ = http.ListenAndServeTLS("[::1]:8443", "c.pem", "k.pem", h)
+	srv := &http.Server{Addr: "127.0.0.2:8080", Handler: h}
+	_ = srv.ListenAndServe()
+}
+
+// An address with no host, or one known only at run time, listens on
+// every interface or may.
+func publicServers(h http.Handler, addr string) {
+	_ = http.ListenAndServe(":6060", h)                     // want `http.ListenAndServe serves with no timeouts`
+	_ = http.ListenAndServe("0.0.0.0:6060", h)              // want `http.ListenAndServe serves with no timeouts`
+	_ = http.ListenAndServe(addr, h)                        // want `http.ListenAndServe serves with no timeouts`
+	_ = http.ListenAndServe("localhost.example:80", h)      // want `http.ListenAndServe serves with no timeouts`
+	srv := &http.Server{Addr: "192.0.2.1:8080", Handler: h} // want `http.Server has neither`
+	_ = srv.ListenAndServe()
+}

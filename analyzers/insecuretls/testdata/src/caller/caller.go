@@ -21,3 +21,7 @@ func use(d *tlsopts.Dialer) {
 // forward is unexported: it gets no fact, but calls in this package are
 // still checked.
 func forward(k bool) any { return tlsopts.Wrap(k) }
+
+func fluent(c *tlsopts.Client) {
+	c.InsecureSkipVerify() // want `\(\*tlsopts.Client\).InsecureSkipVerify sets tls.Config.InsecureSkipVerify to true`
+}

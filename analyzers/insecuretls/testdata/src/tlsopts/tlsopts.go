@@ -40,3 +40,32 @@ func Safe(insecure bool) *tls.Config {
 	_ = insecure
 	return &tls.Config{}
 }
+
+// A client whose method is named as the insecure choice: the store is
+// how the library carries it out, and each call is reported instead.
+type Client struct{ TLS *tls.Config }
+
+func (c *Client) InsecureSkipVerify() *Client { // want InsecureSkipVerify:`skipsVerify\[\]\(always\)`
+	if c.TLS == nil {
+		c.TLS = &tls.Config{InsecureSkipVerify: true}
+	} else {
+		c.TLS.InsecureSkipVerify = true
+	}
+	return c
+}
+
+func WithInsecure() func(*tls.Config) {
+	return func(c *tls.Config) { c.InsecureSkipVerify = true } // want `InsecureSkipVerify set to true`
+}
+
+func useHere(c *Client) {
+	c.InsecureSkipVerify() // want `\(\*Client\).InsecureSkipVerify sets tls.Config.InsecureSkipVerify to true`
+}
+
+// insecureDefault is not exported and not called directly here, so the
+// store itself is reported.
+func insecureDefault() *tls.Config {
+	return &tls.Config{InsecureSkipVerify: true} // want `InsecureSkipVerify set to true`
+}
+
+var _ = []func() *tls.Config{insecureDefault}
