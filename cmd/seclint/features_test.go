@@ -218,3 +218,35 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestExternalTestPackage lints a package with an external test package
+// (package m_test), which a load with tests adds under a path that cannot
+// be loaded by name, in every dependency mode, cold and cached.
+func TestExternalTestPackage(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"m.go": "package m\n\nfunc One() int { return 1 }\n",
+		"m_test.go": `package m_test
+
+import (
+	"crypto/tls"
+	"testing"
+
+	"example.com/m"
+)
+
+func TestOne(t *testing.T) {
+	_ = &tls.Config{InsecureSkipVerify: true}
+	_ = m.One()
+}
+`,
+	})
+	t.Setenv("SECLINT_CACHE", t.TempDir())
+	for _, deps := range []string{depsExport, depsDecls, depsFull} {
+		for _, run := range []string{"cold", "cached"} {
+			stdout, stderr, code := runIn(t, dir, seclintBin, "-deps="+deps, "-insecuretls.tests", "./...")
+			if code != exitFindings || !strings.HasPrefix(stdout, "m_test.go:11:18: insecuretls:") {
+				t.Errorf("-deps=%s, %s: exit %d, stdout %q, stderr %q", deps, run, code, stdout, stderr)
+			}
+		}
+	}
+}

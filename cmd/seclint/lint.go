@@ -339,9 +339,9 @@ func withLocalDeps(roots []*packages.Package, trim *load.Trimmer) ([]string, map
 	seen := make(map[string]bool)
 	packages.Visit(roots, nil, func(p *packages.Package) {
 		local := len(p.GoFiles) > 0 && !trim.Dependency(p.GoFiles[0])
-		if (wanted[p.PkgPath] || local) && !seen[p.PkgPath] {
-			seen[p.PkgPath] = true
-			paths = append(paths, p.PkgPath)
+		if path := loadPath(p); (wanted[p.PkgPath] || local) && !seen[path] {
+			seen[path] = true
+			paths = append(paths, path)
 		}
 	})
 	return paths, wanted
@@ -350,11 +350,24 @@ func withLocalDeps(roots []*packages.Package, trim *load.Trimmer) ([]string, map
 func pathsOf(pkgs []*packages.Package) []string {
 	var paths []string
 	for _, p := range pkgs {
-		if !slices.Contains(paths, p.PkgPath) {
-			paths = append(paths, p.PkgPath)
+		if path := loadPath(p); !slices.Contains(paths, path) {
+			paths = append(paths, path)
 		}
 	}
 	return paths
+}
+
+// loadPath is the pattern that loads p again. The packages that a load
+// with tests adds, an external test package (x_test) and the generated
+// test main (x.test), cannot be named; loading x brings them back.
+func loadPath(p *packages.Package) string {
+	switch {
+	case p.Name == "main" && strings.HasSuffix(p.PkgPath, ".test"):
+		return strings.TrimSuffix(p.PkgPath, ".test")
+	case strings.HasSuffix(p.Name, "_test") && strings.HasSuffix(p.PkgPath, "_test"):
+		return strings.TrimSuffix(p.PkgPath, "_test")
+	}
+	return p.PkgPath
 }
 
 // analyze loads the packages matching patterns and runs the analyzers
