@@ -48,6 +48,14 @@ claim for ever;
 - claims validation turned off with v4 \'Parser.SkipClaimsValidation\'
 or \'jwt.WithoutClaimsValidation()\'.
 
+A parser that is only used for \'ParseUnverified\' checks no claim
+and is not reported for expiry. \'jwt.UnsafeAllowNoneSignatureType\'
+used only as the key of \'Token.SignedString\' (directly or through a
+local variable that is otherwise only type-asserted or overwritten)
+mints an unsigned token and accepts none, so it is not reported. The
+golang-jwt packages themselves are never examined: they do not import
+themselves.
+
 The suggested fix adds \'jwt.WithExpirationRequired()\' to a v5 parse.
 Findings in tests are dropped; a tool that only decodes tokens for
 display should say so with a //seclint:ignore directive and a reason.
@@ -61,7 +69,10 @@ variable or built by a library (a JWKS client) is assumed to check the
 method. A parser stored in a struct field or received as a parameter is
 assumed to be configured. v4 has no option to require expiry and is not
 reported for it. Options passed as a slice (\'opts...\') are assumed to
-include what is needed.`,
+include what is needed. Key types are not followed: a key function
+that returns an RSA public key or bytes according to the configured
+algorithm, never the token's, is reported although golang-jwt refuses
+a key of the wrong family.`,
 		Before: `token, err := jwt.Parse(s, func(t *jwt.Token) (any, error) {
 	return key, nil
 })`,
@@ -113,7 +124,7 @@ func run(pass *analysis.Pass) (any, error) {
 		case *ast.CallExpr:
 			c.checkCall(n, stack)
 		case *ast.SelectorExpr:
-			c.checkNoneConstant(n)
+			c.checkNoneConstant(n, stack)
 		case *ast.CompositeLit:
 			c.checkParserLiteral(n)
 		case *ast.AssignStmt:
@@ -189,6 +200,9 @@ func (c *checker) checkCall(call *ast.CallExpr, stack []ast.Node) {
 		}
 		c.checkKeyfunc(call.Args[kf])
 	case "NewParser":
+		if c.onlyUnverified(call, stack) {
+			return // a parser that verifies nothing needs no expiry option
+		}
 		c.checkExpiry(call, version, call.Args)
 	case "Parser.Parse", "Parser.ParseWithClaims":
 		kf := len(call.Args) - 1
@@ -260,9 +274,12 @@ func (c *checker) checkExpiry(call *ast.CallExpr, version int, opts []ast.Expr) 
 
 // checkNoneConstant reports every use of UnsafeAllowNoneSignatureType:
 // returned from a key function it makes unsigned tokens verify.
-func (c *checker) checkNoneConstant(sel *ast.SelectorExpr) {
+func (c *checker) checkNoneConstant(sel *ast.SelectorExpr, stack []ast.Node) {
 	if _, name := jwtObject(c.pass.TypesInfo.Uses[sel.Sel]); name != "UnsafeAllowNoneSignatureType" {
 		return
+	}
+	if c.signingKeyOnly(sel, stack) {
+		return // makes an unsigned token, accepts none
 	}
 	c.pass.Reportf(sel.Pos(), "jwt.UnsafeAllowNoneSignatureType makes unsigned tokens "+
 		"valid; use a real signing method and key")
