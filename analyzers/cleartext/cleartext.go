@@ -44,8 +44,9 @@ Reported are:
   (\'baseURL + "/v1"\'), a variable or field assigned once in the
   package, or the result of \'url.Parse\' on one of those;
 - a \'BaseURL\', \'Endpoint\', \'URL\' or \'Host\' field (string or
-  \'*url.URL\') of a client struct, one whose type name contains Client
-  or that holds an \'*http.Client\', set to such a URL;
+  \'*url.URL\') of a client struct, one whose type name ends in Client
+  (or ClientConfig, ClientOptions) or that holds an \'*http.Client\',
+  set to such a URL;
 - \'http.ListenAndServe\' and \'http.Server.ListenAndServe\' on a
   constant address that is not loopback (":8080", "0.0.0.0:80"), and
   \'http.Serve\' or \'Server.Serve\' on a listener from \'net.Listen\' on
@@ -55,7 +56,9 @@ Reported are:
   target that is not loopback.
 
 Not reported: loopback, link-local (cloud metadata) and reserved
-example hosts; URLs that are compared, printed or used as identifiers
+example hosts; placeholder hosts of clients that talk over a unix
+socket (a ".sock" host, or a host without a dot in a package that dials
+a unix socket); URLs that are compared, printed or used as identifiers
 (XML namespaces) and never dialled; servers whose handler redirects to
 https (\'http.RedirectHandler\' to an https URL, a handler function
 calling \'http.Redirect\' with an https target, autocert's
@@ -408,15 +411,23 @@ func derefStruct(t types.Type) (*types.Struct, bool) {
 	return st, ok
 }
 
-// isClientType reports whether a struct type is an API client: its name
-// says so, or it holds an *http.Client.
+// clientSuffixes end the names of client types and of their settings.
+// A name that merely contains "client" (ClientInfo, ClientMetadata) may
+// describe a client, whose URL is a home page that is never dialled.
+var clientSuffixes = []string{"client", "clientconfig", "clientoptions", "clientopts"}
+
+// isClientType reports whether a struct type is an API client or its
+// settings: its name says so, or it holds an *http.Client.
 func isClientType(t types.Type, st *types.Struct) bool {
 	if p, ok := t.Underlying().(*types.Pointer); ok {
 		t = p.Elem()
 	}
 	if n, ok := types.Unalias(t).(*types.Named); ok {
-		if strings.Contains(strings.ToLower(n.Obj().Name()), "client") {
-			return true
+		name := strings.ToLower(n.Obj().Name())
+		for _, suffix := range clientSuffixes {
+			if strings.HasSuffix(name, suffix) {
+				return true
+			}
 		}
 	}
 	for i := range st.NumFields() {

@@ -130,3 +130,17 @@ func secureClient() *Client {
 func localClient() *Client {
 	return &Client{BaseURL: "http://localhost:8080"}
 }
+
+// ClientInfo describes a client; its URL is a home page.
+type ClientInfo struct {
+	Name string
+	URL  string
+}
+
+var self = ClientInfo{Name: "acme-cli", URL: "http://www.acme.io/cli"}
+
+type APIClientConfig struct {
+	Endpoint string
+}
+
+var prodConfig = APIClientConfig{Endpoint: "https://api.acme.io"}

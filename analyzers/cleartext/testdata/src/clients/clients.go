@@ -100,3 +100,9 @@ func ws() {
 	d := &websocket.Dialer{}
 	d.DialContext(context.Background(), "ws://10.1.2.3:9000/feed", nil) // want `Dialer\.DialContext opens a WebSocket to ws://10\.1\.2\.3:9000`
 }
+
+type APIClientConfig struct {
+	Endpoint string
+}
+
+var staging = APIClientConfig{Endpoint: "http://staging.acme.io"} // want `Endpoint of APIClientConfig is set to http://staging\.acme\.io`
