@@ -47,6 +47,15 @@ for mod in $(grep -hv '^\s*#' "${lists[@]}" | awk 'NF {print $1}' | sort -u); do
 		dir=$work/$name
 		cp -r "$src" "$dir"
 		chmod -R u+w "$dir"
+		# A module of a multi-module repository may replace its siblings
+		# by directory. Those replacements apply only inside that
+		# repository; a user of the module gets the versions it requires,
+		# and so does this copy.
+		for old in $(cd "$dir" && go mod edit -json | tr -d ' \t\n' |
+			grep -o '"Old":{"Path":"[^"]*"[^}]*},"New":{"Path":"[./][^"]*"' |
+			sed 's/^"Old":{"Path":"\([^"]*\)".*/\1/'); do
+			(cd "$dir" && go mod edit -dropreplace="$old")
+		done
 	fi
 	start=$(date +%s)
 	set +e
