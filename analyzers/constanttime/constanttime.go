@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"regexp"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -236,6 +237,12 @@ func (c *checker) secretOperand(x, y ast.Expr) (ast.Expr, bool) {
 			return nil, false // "token == """ or "tokenType == "Bearer""
 		}
 	}
+	if c.derivedFrom(x, y, 0) || c.derivedFrom(y, x, 0) {
+		return nil, false // "p := clean(tok); p != tok": no other value to learn
+	}
+	if c.fromTerminal(x, 0) && c.fromTerminal(y, 0) {
+		return nil, false // a password typed twice to confirm it
+	}
 	for _, e := range []ast.Expr{x, y} {
 		if c.isSecret(e, 0) {
 			return e, true
@@ -265,19 +272,54 @@ func (c *checker) isNilOrLiteral(e ast.Expr) bool {
 	return !c.isSecretConst(e)
 }
 
+// isSecretConst reports whether e is a named constant that holds a
+// secret: its name is a credential's and its value could be one. A
+// constant whose value is a word or a short code names or labels a
+// secret instead of holding one: HeaderAuthorization = "Authorization",
+// ErrInvalidPassword = "28P01".
 func (c *checker) isSecretConst(e ast.Expr) bool {
-	var id *ast.Ident
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		id = e
-	case *ast.SelectorExpr:
-		id = e.Sel
-	default:
+	id := constIdent(e)
+	if id == nil {
+		return false
+	}
+	k, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Const)
+	if !ok || !credname.IsSecret(id.Name) {
+		return false
+	}
+	if k.Val().Kind() != constant.String {
+		return true
+	}
+	v := constant.StringVal(k.Val())
+	return len(v) >= minSecretLen && !nameLike.MatchString(v)
+}
+
+// isConst reports whether e names a constant.
+func (c *checker) isConst(e ast.Expr) bool {
+	id := constIdent(e)
+	if id == nil {
 		return false
 	}
 	_, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Const)
-	return ok && credname.IsSecret(id.Name)
+	return ok
 }
+
+func constIdent(e ast.Expr) *ast.Ident {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return e
+	case *ast.SelectorExpr:
+		return e.Sel
+	}
+	return nil
+}
+
+// minSecretLen is the shortest constant value judged a secret; codes
+// such as SQLSTATE "28P01" are shorter.
+const minSecretLen = 8
+
+// nameLike matches header names, field names and labels: letters and
+// separators only.
+var nameLike = regexp.MustCompile(`^[A-Za-z][A-Za-z_. -]*$`)
 
 // maxDepth bounds how far isSecret follows local assignments.
 const maxDepth = 6
@@ -286,6 +328,9 @@ const maxDepth = 6
 func (c *checker) isSecret(e ast.Expr, depth int) bool {
 	if depth > maxDepth {
 		return false
+	}
+	if c.isConst(e) {
+		return c.isSecretConst(e)
 	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:

@@ -9,7 +9,7 @@ import (
 )
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), constanttime.Analyzer, "a", "clean", "limitations")
+	analysistest.Run(t, analysistest.TestData(), constanttime.Analyzer, "a", "clean", "labels", "limitations")
 }
 
 func TestFixes(t *testing.T) {

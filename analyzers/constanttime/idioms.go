@@ -1,0 +1,137 @@
+package constanttime
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// derivedFrom reports whether x is computed from y alone: y itself
+// transformed (path.Clean(tok)), or a local variable every assignment of
+// which is. Comparing a value with a function of itself tells whether
+// the function changed it, and nothing an attacker could not compute.
+func (c *checker) derivedFrom(x, y ast.Expr, depth int) bool {
+	d := &derivation{target: types.ExprString(ast.Unparen(y)), visiting: make(map[*types.Var]bool)}
+	if id, ok := ast.Unparen(y).(*ast.Ident); ok {
+		d.targetObj = c.pass.TypesInfo.ObjectOf(id)
+	}
+	ok, grounded := c.derived(d, ast.Unparen(x), depth)
+	return ok && grounded
+}
+
+// A derivation follows one operand back to the other, the target.
+type derivation struct {
+	target    string
+	targetObj types.Object        // the target's object, when it is a name
+	visiting  map[*types.Var]bool // variables being followed
+}
+
+// derived reports whether e is computed from the target and from
+// variables being followed only (ok), and whether it reaches the target
+// itself (grounded). A variable being followed stands for itself: in
+// p = path.Join(dir, p), p is as derived as it was.
+func (c *checker) derived(d *derivation, e ast.Expr, depth int) (ok, grounded bool) {
+	if depth > maxDepth {
+		return false, false
+	}
+	if id, isID := e.(*ast.Ident); isID {
+		return c.derivedVar(d, id, depth)
+	}
+	ok = true
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Ident:
+			if c.isTarget(d, n) {
+				grounded = true
+				return true
+			}
+			v := c.localVar(n)
+			if v == nil || len(c.origins[v]) == 0 {
+				return true // a function, package or parameter: no data followed
+			}
+			vok, vgrounded := c.derivedVar(d, n, depth+1)
+			ok = ok && vok
+			grounded = grounded || vgrounded
+		case ast.Expr:
+			if d.targetObj == nil && types.ExprString(n) == d.target {
+				grounded = true
+				return false
+			}
+		}
+		return true
+	})
+	return ok, grounded
+}
+
+// derivedVar judges the local variable id by every value assigned to it.
+func (c *checker) derivedVar(d *derivation, id *ast.Ident, depth int) (ok, grounded bool) {
+	if c.isTarget(d, id) {
+		return true, true
+	}
+	v := c.localVar(id)
+	if v == nil || len(c.origins[v]) == 0 {
+		return false, false // a parameter or global: not followed
+	}
+	if d.visiting[v] {
+		return true, false // stands for itself
+	}
+	d.visiting[v] = true
+	defer delete(d.visiting, v)
+	for _, o := range c.origins[v] {
+		if o.index != 0 {
+			return false, false // one result of a call that returns several
+		}
+		ook, og := c.derived(d, ast.Unparen(o.expr), depth+1)
+		if !ook {
+			return false, false
+		}
+		grounded = grounded || og
+	}
+	return true, grounded
+}
+
+func (c *checker) isTarget(d *derivation, id *ast.Ident) bool {
+	return d.targetObj != nil && c.pass.TypesInfo.ObjectOf(id) == d.targetObj
+}
+
+func (c *checker) localVar(id *ast.Ident) *types.Var {
+	v, _ := c.pass.TypesInfo.ObjectOf(id).(*types.Var)
+	return v
+}
+
+// terminalReads read a password typed at the local terminal.
+var terminalReads = map[string]bool{
+	"golang.org/x/term.ReadPassword":                            true,
+	"(*golang.org/x/term.Terminal).ReadPassword":                true,
+	"golang.org/x/crypto/ssh/terminal.ReadPassword":             true,
+	"(*golang.org/x/crypto/ssh/terminal.Terminal).ReadPassword": true,
+}
+
+// fromTerminal reports whether e is, or is converted from, a password
+// read at the terminal, directly or through a local variable. Two such
+// values are the local user's own typing twice: nobody remote times it.
+func (c *checker) fromTerminal(e ast.Expr, depth int) bool {
+	if depth > maxDepth {
+		return false
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		if tv, ok := c.pass.TypesInfo.Types[e.Fun]; ok && tv.IsType() {
+			return len(e.Args) == 1 && c.fromTerminal(e.Args[0], depth+1)
+		}
+		fn, ok := typeutil.Callee(c.pass.TypesInfo, e).(*types.Func)
+		return ok && terminalReads[fn.FullName()]
+	case *ast.Ident:
+		v := c.localVar(e)
+		if v == nil {
+			return false
+		}
+		for _, o := range c.origins[v] {
+			if c.fromTerminal(o.expr, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
