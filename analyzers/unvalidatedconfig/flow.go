@@ -3,6 +3,7 @@ package unvalidatedconfig
 import (
 	"go/token"
 	"go/types"
+	"reflect"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -307,7 +308,7 @@ func (f *flow) storeUse(st *ssa.Store) {
 	if f.alias[st.Val] {
 		switch addr := st.Addr.(type) {
 		case *ssa.FieldAddr:
-			if !f.reaches(addr.X) {
+			if !f.reaches(addr.X) && !documentField(addr) {
 				f.uses[st] = use{desc: "is stored in a field"}
 			}
 		case *ssa.Global:
@@ -322,6 +323,32 @@ func (f *flow) storeUse(st *ssa.Store) {
 	if name := sinkType(fa.X.Type()); name != "" && f.fromField(st.Val, 0) {
 		f.uses[st] = use{desc: "configures " + name}
 	}
+}
+
+// documentField reports whether fa addresses an exported field with an
+// encoding tag (json, yaml, xml, toml, mapstructure): the value becomes
+// part of a larger document, such as a message block set in a message
+// or a section of a settings file, which is checked or sent as a whole.
+// Storing it there nests it; it is consumed where the document is.
+func documentField(fa *ssa.FieldAddr) bool {
+	st, ok := derefType(fa.X.Type()).Underlying().(*types.Struct)
+	if !ok || fa.Field >= st.NumFields() || !st.Field(fa.Field).Exported() {
+		return false
+	}
+	tag := reflect.StructTag(st.Tag(fa.Field))
+	for _, key := range []string{"json", "yaml", "xml", "toml", "mapstructure"} {
+		if v, ok := tag.Lookup(key); ok && v != "-" {
+			return true
+		}
+	}
+	return false
+}
+
+func derefType(t types.Type) types.Type {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
 }
 
 // callUse records a call that consumes the value without validating it,

@@ -86,7 +86,11 @@ UnmarshalTOML or UnmarshalText method validates it, when decoded or
 taken as a parameter (a literal of it is still checked); another
 package's type taken as a parameter (it is checked where it is built
 or decoded); protocol buffer messages, whose generated \'Validate\'
-methods check data, not configuration; methods of the type itself.
+methods check data, not configuration; methods of the type itself; a
+value stored in an exported field with an encoding tag (json, yaml,
+xml, toml or mapstructure), which nests it in a larger document, such
+as a message block in a message or a section in a settings file, that
+is checked or sent as a whole.
 
 There is one finding per value: at the literal, variable or decode
 call where it enters, at the parameter of an exported function, or at

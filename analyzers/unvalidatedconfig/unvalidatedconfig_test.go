@@ -10,7 +10,7 @@ import (
 
 func TestAnalyzer(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), unvalidatedconfig.Analyzer,
-		"a", "client", "lib", "app", "limitations")
+		"a", "client", "lib", "app", "limitations", "document")
 }
 
 func TestFlags(t *testing.T) {
