@@ -147,6 +147,12 @@ func (s *fnState) userCall(fn *ssa.Function, c *ssa.CallCommon) flow {
 		o.Via = append([]string{s.c.qualifiedName(fn)}, o.Via...)
 		f.secret = &o
 	}
+	return f.or(s.passedOn(sum, c))
+}
+
+// passedOn returns the flows of the arguments that reach a result.
+func (s *fnState) passedOn(sum *funcFact, c *ssa.CallCommon) flow {
+	var f flow
 	for i, a := range c.Args {
 		if i < 64 && sum.Flows&(1<<i) != 0 {
 			f = f.or(s.eval(a))

@@ -146,10 +146,15 @@ func redacts(fn *ssa.Function, sum *funcFact) bool {
 // its callers, and reports a secret in the message of an Error method.
 func (s *fnState) checkReturn(ret *ssa.Return, sum *funcFact) flow {
 	var f flow
-	for _, r := range ret.Results {
-		if stringLike(r.Type()) {
-			f = f.or(s.eval(r))
+	for i, r := range ret.Results {
+		if !stringLike(r.Type()) {
+			continue
 		}
+		fr := s.eval(r)
+		if fr.secret != nil && i < 64 && !s.errRcv {
+			sum.SecretResults |= 1 << i
+		}
+		f = f.or(fr)
 	}
 	if s.errRcv && f.secret != nil && s.c.final {
 		s.reportSecret(ret.Pos(), f.secret, placeError, displayName(s.fn), nil)
@@ -160,6 +165,10 @@ func (s *fnState) checkReturn(ret *ssa.Return, sum *funcFact) flow {
 func (s *fnState) checkCall(in ssa.CallInstruction, sum *funcFact) {
 	call := in.Common()
 	if sk, ok := s.c.sinkOf(call); ok {
+		sk.at = in
+		if sk.place == placeError && in.Value() != nil {
+			sk.made = in.Value() // fmt.Errorf, errors.New
+		}
 		s.checkArgs(sk, in.Pos(), sum)
 		return
 	}
@@ -178,9 +187,12 @@ func (s *fnState) checkCall(in ssa.CallInstruction, sum *funcFact) {
 		if paramIsSource(fn, ps.Param) {
 			continue // the callee reports its own secret-named parameter
 		}
-		sk := sink{place: ps.Place, name: ps.Name, args: plain(call.Args[ps.Param])}
+		sk := sink{place: ps.Place, name: ps.Name, args: plain(call.Args[ps.Param]), at: in}
 		if ps.Status >= 0 && ps.Status < len(call.Args) {
 			sk.status = call.Args[ps.Status]
+		}
+		if ps.Returned && in.Value() != nil {
+			sk.made = in.Value()
 		}
 		via := append([]string{s.c.qualifiedName(fn)}, ps.Via...)
 		s.checkArgsVia(sk, in.Pos(), sum, via)
@@ -207,13 +219,25 @@ func (s *fnState) checkArgs(sk sink, pos token.Pos, sum *funcFact) {
 }
 
 func (s *fnState) checkArgsVia(sk sink, pos token.Pos, sum *funcFact, via []string) {
+	returned := false
+	if sk.made != nil {
+		switch errorFate(sk.made) {
+		case errDropped:
+			return // out, _ := r.replace(secret): no one sees the message
+		case errReturned:
+			returned = true
+		}
+	}
 	for _, a := range sk.args {
 		if a.val == nil || a.verb == 'T' {
 			continue // %T prints the type only
 		}
+		if failedAssertion(a.val, sk.at) {
+			continue // v, ok := x.(*T); if !ok { log.Print(v) } prints <nil>
+		}
 		f := s.eval(a.val)
 		if !s.c.printMethodHides(a) {
-			s.recordParams(f.params, sk, via, sum)
+			s.recordParams(f.params, sk, via, returned, sum)
 		}
 		if !s.c.final || s.c.seen[pos] {
 			continue
@@ -223,7 +247,7 @@ func (s *fnState) checkArgsVia(sk sink, pos token.Pos, sum *funcFact, via []stri
 }
 
 // recordParams notes the parameters that reach the sink in the summary.
-func (s *fnState) recordParams(params uint64, sk sink, via []string, sum *funcFact) {
+func (s *fnState) recordParams(params uint64, sk sink, via []string, returned bool, sum *funcFact) {
 	for i := 0; i < 64 && params != 0; i++ {
 		if params&(1<<i) == 0 || sum.sink(i) != nil {
 			continue
@@ -232,7 +256,8 @@ func (s *fnState) recordParams(params uint64, sk sink, via []string, sum *funcFa
 		if i >= len(s.fn.Params) || !carrier(s.fn.Params[i].Type()) {
 			continue // a struct: printed whole, it is judged by its type
 		}
-		ps := ParamSink{Param: i, Place: sk.place, Name: sk.name, Via: via, Status: -1}
+		ps := ParamSink{Param: i, Place: sk.place, Name: sk.name, Via: via, Status: -1,
+			Returned: returned}
 		if sk.place == placeResponse {
 			if p, ok := s.statusValue(sk).(*ssa.Parameter); ok {
 				ps.Status = s.paramIndex(p)
@@ -306,26 +331,37 @@ func (s *fnState) path(from, to []string) string {
 }
 
 // statusValue returns the status code of a response sink: http.Error's
-// argument, or the argument of the function's single WriteHeader call.
+// argument, the argument of the last WriteHeader call that runs before
+// the sink on every path, or else that of the function's single
+// WriteHeader call.
 func (s *fnState) statusValue(sk sink) ssa.Value {
 	if sk.status != nil {
 		return sk.status
 	}
-	var found ssa.Value
+	var only, last ssa.Value
+	var lastAt ssa.Instruction
+	n := 0
 	for _, b := range s.fn.Blocks {
 		for _, instr := range b.Instrs {
 			call, ok := instr.(ssa.CallInstruction)
 			if !ok || !isWriteHeader(call.Common()) {
 				continue
 			}
-			if found != nil {
-				return nil // several statuses
-			}
+			n++
 			args := call.Common().Args
-			found = args[len(args)-1]
+			only = args[len(args)-1]
+			if sk.at != nil && precedes(instr, sk.at) && (lastAt == nil || precedes(lastAt, instr)) {
+				last, lastAt = only, instr
+			}
 		}
 	}
-	return found
+	switch {
+	case last != nil:
+		return last
+	case n == 1:
+		return only
+	}
+	return nil // several statuses, none known to come first
 }
 
 // clientError reports a response sent with a constant 4xx status: a
@@ -367,7 +403,7 @@ func paramIsSource(fn *ssa.Function, i int) bool {
 		return false
 	}
 	p := sig.Params().At(i)
-	return secretVarName(p.Name(), p.Type()) != noKind
+	return secretVarName(p.Name(), p.Type(), decl{pkg: p.Pkg(), owner: recvType(fn)}) != noKind
 }
 
 // carrier reports whether a parameter of type t can carry a secret or

@@ -23,6 +23,9 @@ type ParamSink struct {
 	// Status is the index of the parameter that gives the HTTP status
 	// of a response sink, or -1.
 	Status int
+	// Returned is set for an error message that the function only
+	// returns: a caller that drops the error drops the message.
+	Returned bool
 }
 
 // funcFact summarises a function for its callers, in this package and in
@@ -30,6 +33,9 @@ type ParamSink struct {
 type funcFact struct {
 	// Secret is set when a result of the function carries a secret.
 	Secret *Origin
+	// SecretResults has bit i set when result i carries Secret: the
+	// password of a function returning (user, password, err).
+	SecretResults uint64
 	// Flows has bit i set when parameter i reaches a result.
 	Flows uint64
 	// Sinks lists the parameters that reach a sink, one entry each.

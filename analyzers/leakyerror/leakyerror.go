@@ -171,7 +171,7 @@ func secretLocals(pass *analysis.Pass) map[token.Pos]string {
 	m := make(map[token.Pos]string)
 	add := func(id *ast.Ident, rhs ast.Expr) {
 		v, ok := pass.TypesInfo.ObjectOf(id).(*types.Var)
-		if !ok || v.IsField() || v.Parent() == v.Pkg().Scope() || secretVar(v) == noKind {
+		if !ok || v.IsField() || v.Parent() == v.Pkg().Scope() || secretVar(v, nil) == noKind {
 			return
 		}
 		if pos := valuePos(rhs); pos.IsValid() {

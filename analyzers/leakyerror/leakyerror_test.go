@@ -10,5 +10,5 @@ import (
 
 func TestAnalyzer(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), leakyerror.Analyzer,
-		"a", "names", "whole", "httpleak", "loggers", "secrets", "usesecrets")
+		"a", "names", "whole", "httpleak", "loggers", "secrets", "usesecrets", "lexer", "wire", "results")
 }

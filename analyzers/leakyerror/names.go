@@ -97,7 +97,7 @@ var compounds = map[[2]string]string{
 
 // notBefore holds words that, placed before a credential word, make the
 // name mean something else: a pagination or lexer token, a count of LLM
-// tokens, a hashed or masked password.
+// tokens, a hashed or masked password, something taken from credentials.
 var notBefore = set(
 	"next", "page", "continuation", "pagination", "cursor", "sync", "marker",
 	"resume", "idempotency", "cancel", "cancellation", "csrf", "xsrf", "max",
@@ -107,7 +107,7 @@ var notBefore = set(
 	"unexpected", "hashed", "hash", "encrypted", "masked", "redacted",
 	"obfuscated", "sanitized", "fake", "dummy", "mock", "example",
 	"placeholder", "is", "has", "no", "empty", "invalid", "bad", "missing",
-	"skip", "with", "use", "require", "requires", "gen", "generate",
+	"skip", "with", "use", "require", "requires", "gen", "generate", "from",
 )
 
 // notAfter holds words that, placed after a credential word, make the name
@@ -136,6 +136,15 @@ var notAfter = set(
 	"exists", "required", "len", "fn", "func", "callback", "handler",
 	"prompt", "form", "input", "box", "textbox", "text", "confirm",
 	"confirmation", "policy",
+)
+
+// locators, as the last word of a name that has a credential word
+// before it, make the name say where a credential is or what kind it is,
+// however many words come between: CredentialsFullURI, SecretMountPath,
+// TokenSourceType.
+var locators = set(
+	"uri", "url", "path", "file", "filename", "dir", "directory", "endpoint",
+	"host", "hostname", "addr", "address", "port", "type", "kind", "name",
 )
 
 func set(words ...string) map[string]bool {
@@ -223,6 +232,9 @@ func secretName(name string) Kind {
 		if i+1 < len(words) && notAfter[words[i+1]] {
 			return noKind // TokenURL, passwordMinLength
 		}
+		if last := words[len(words)-1]; i+1 < len(words) && locators[last] {
+			return noKind // AWS_CONTAINER_CREDENTIALS_FULL_URI, tokenCacheDir
+		}
 		if i > 0 && notBefore[words[i-1]] {
 			return noKind // nextPageToken, maxTokens
 		}
@@ -268,17 +280,92 @@ func secretType(t types.Type) Kind {
 	if !ok || !stringLike(n) {
 		return noKind
 	}
-	return secretName(n.Obj().Name())
+	return secretNameAt(n.Obj().Name(), decl{pkg: n.Obj().Pkg()})
 }
 
 // secretVar reports the kind of credential a variable, field or
-// parameter holds, judged by its declared type or else its name.
-func secretVar(v *types.Var) Kind {
-	if k := secretType(v.Type()); k != noKind {
+// parameter holds, judged by its declared type or else its name. owner
+// is the struct type of a field, or nil.
+func secretVar(v *types.Var, owner *types.Named) Kind {
+	return secretVarName(v.Name(), v.Type(), decl{pkg: v.Pkg(), owner: owner})
+}
+
+// secretVarName judges a variable that SSA knows only by name and type.
+func secretVarName(name string, t types.Type, d decl) Kind {
+	if k := secretType(t); k != noKind {
 		return k
 	}
-	if !stringLike(v.Type()) {
+	if !stringLike(t) {
 		return noKind // a Token struct of a lexer, a tokenCount int
 	}
-	return secretName(v.Name())
+	return secretNameAt(name, d)
+}
+
+// decl says where a name is declared: its package and, for a field or
+// a method's parameter, the named type it belongs to.
+type decl struct {
+	pkg   *types.Package
+	owner *types.Named
+}
+
+// secretNameAt is secretName with the place of declaration in view. The
+// bare word "token" is a credential in a client's Config and a piece of
+// text in a lexer: it is read as the latter when it belongs to a lexer's
+// or a protocol's type (lex.token, Header.Token, NewTokenFrame.Token,
+// Challenge.Token) or is declared in a package that has a lexer, scanner or tokenizer type.
+// Qualified names (accessToken, authToken, sessionToken) stay credentials
+// everywhere, and parser types alone do not count: a JWT library has a
+// Parser whose tokens are credentials.
+func secretNameAt(name string, d decl) Kind {
+	k := secretName(name)
+	if k != kindToken || !bareToken(name) {
+		return k
+	}
+	if d.owner != nil && (lexicalType(d.owner.Obj().Name()) || wireType(d.owner.Obj().Name())) {
+		return noKind // the token of a lexer, a packet or a frame
+	}
+	if d.pkg != nil && hasLexer(d.pkg) {
+		return noKind // a token handed around by a lexer's package
+	}
+	return k
+}
+
+func bareToken(name string) bool {
+	words := splitWords(name)
+	return len(words) == 1 && words[0] == "token"
+}
+
+// lexicalType reports a type name that says it cuts text into tokens:
+// lex, zlexer, Scanner, Tokenizer, Lexeme.
+func lexicalType(name string) bool {
+	for _, w := range splitWords(name) {
+		if w == "lex" || w == "lexeme" || strings.HasSuffix(w, "lexer") ||
+			strings.HasSuffix(w, "scanner") || strings.HasSuffix(w, "tokenizer") {
+			return true
+		}
+	}
+	return false
+}
+
+// wireType reports a type name that says it is a unit of a protocol,
+// whose token is a protocol field: a QUIC retry token, an ACME
+// challenge token that is served to anyone who asks.
+func wireType(name string) bool {
+	for _, w := range splitWords(name) {
+		if w == "frame" || w == "packet" || w == "header" || w == "challenge" {
+			return true
+		}
+	}
+	return false
+}
+
+// hasLexer reports whether pkg declares a lexical type.
+func hasLexer(pkg *types.Package) bool {
+	scope := pkg.Scope()
+	for _, name := range scope.Names() {
+		if _, ok := scope.Lookup(name).(*types.TypeName); ok && lexicalType(name) {
+			return true
+		}
+	}
+	return false
 }

@@ -32,6 +32,11 @@ type sink struct {
 	args   []fmtArg
 	status ssa.Value // the status code of http.Error
 	json   bool      // encoding/json: only exported, untagged fields show
+	// made is the call whose error result holds the message, for an
+	// error sink whose error may yet be dropped: fmt.Errorf, or a callee
+	// that returns the error it builds.
+	made ssa.Value
+	at   ssa.Instruction // the call, for the status written before it
 }
 
 // fmtArg is one argument of a sink and the verb that prints it.

@@ -5,7 +5,6 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -79,11 +78,16 @@ func (s *fnState) eval(v ssa.Value) flow {
 func (s *fnState) compute(v ssa.Value) flow {
 	f := s.value(v)
 	if name, ok := s.c.locals[v.Pos()]; ok && f.secret == nil && stringLike(v.Type()) {
-		if k := secretName(name); k != noKind {
+		if k := secretNameAt(name, s.decl()); k != noKind {
 			f = f.or(s.source(k, "variable "+name))
 		}
 	}
 	return f
+}
+
+// decl is where the names of fn's parameters and locals are declared.
+func (s *fnState) decl() decl {
+	return decl{pkg: s.c.pass.Pkg, owner: recvType(s.fn)}
 }
 
 func (s *fnState) source(k Kind, from string) flow {
@@ -95,7 +99,7 @@ func (s *fnState) value(v ssa.Value) flow {
 	case *ssa.Parameter:
 		return s.param(v)
 	case *ssa.FreeVar:
-		if k := secretVarName(v.Name(), v.Type()); k != noKind {
+		if k := secretVarName(v.Name(), v.Type(), s.decl()); k != noKind {
 			return s.source(k, "variable "+v.Name())
 		}
 	case *ssa.UnOp:
@@ -169,7 +173,7 @@ func (s *fnState) param(p *ssa.Parameter) flow {
 	if s.errRcv && p == s.fn.Params[0] {
 		return f // the receiver of Error: its fields are tracked one by one
 	}
-	if k := secretVarName(p.Name(), p.Type()); k != noKind {
+	if k := secretVarName(p.Name(), p.Type(), s.decl()); k != noKind {
 		f = f.or(s.source(k, "parameter "+p.Name()))
 	}
 	return f
@@ -179,14 +183,14 @@ func (s *fnState) param(p *ssa.Parameter) flow {
 func (s *fnState) load(addr ssa.Value) flow {
 	switch a := addr.(type) {
 	case *ssa.Global:
-		if k := secretVarName(a.Name(), deref(a.Type())); k != noKind {
+		if k := secretVarName(a.Name(), deref(a.Type()), decl{pkg: s.c.pass.Pkg}); k != noKind {
 			return s.source(k, "variable "+a.Name())
 		}
 		return flow{}
 	case *ssa.Alloc:
 		f := s.stores(a)
 		if a.Comment != "" {
-			if k := secretVarName(a.Comment, deref(a.Type())); k != noKind {
+			if k := secretVarName(a.Comment, deref(a.Type()), s.decl()); k != noKind {
 				f = f.or(s.source(k, "variable "+a.Comment))
 			}
 		}
@@ -205,7 +209,7 @@ func (s *fnState) field(x ssa.Value, i int, addr bool) flow {
 	if isCookieValue(named, fv) {
 		return s.source(kindCookie, "http.Cookie.Value")
 	}
-	if k := secretVar(fv); k != noKind {
+	if k := secretVar(fv, named); k != noKind {
 		return s.source(k, "field "+typeName(named)+"."+fv.Name())
 	}
 	if s.errRcv && x == s.fn.Params[0] && i < 64 {
@@ -296,12 +300,36 @@ func (s *fnState) extract(e *ssa.Extract) flow {
 		}
 	}
 	f := s.eval(e.Tuple)
-	if isErrorType(e.Type()) {
+	if call, ok := e.Tuple.(*ssa.Call); ok && f.secret != nil && !s.secretResult(call, e.Index) {
+		// user, password, err := resolve(): only the password.
+		f.secret = s.passedOn(s.c.summary(call.Call.StaticCallee()), call.Common()).secret
+	}
+	if _, ok := e.Tuple.(*ssa.Call); ok && isErrorType(e.Type()) {
+		// The secret and the parameters a call passes on go to its
+		// string results (see checkReturn), not to its error: the
+		// error of base64.DecodeString(key) names an offset, and that
+		// of a function returning (user, password, err) none of them.
+		f = errDetail()
+	} else if isErrorType(e.Type()) {
 		f = f.or(errDetail())
 	} else {
 		f.detail = nil // the error detail of a tuple goes with its error only
 	}
 	return f
+}
+
+// secretResult reports whether result i of a call to a function from
+// source may carry the secret its summary returns.
+func (s *fnState) secretResult(call *ssa.Call, i int) bool {
+	fn := call.Call.StaticCallee()
+	if fn == nil {
+		return true
+	}
+	sum := s.c.summary(fn)
+	if sum == nil || sum.Secret == nil || i >= 64 {
+		return true // not from a summary, or nothing to tell apart
+	}
+	return sum.SecretResults&(1<<i) != 0
 }
 
 func errDetail() flow {
@@ -379,17 +407,6 @@ func referrers(v ssa.Value) []ssa.Instruction {
 	return nil
 }
 
-// secretVarName judges a variable that SSA knows only by name and type.
-func secretVarName(name string, t types.Type) Kind {
-	if k := secretType(t); k != noKind {
-		return k
-	}
-	if !stringLike(t) {
-		return noKind
-	}
-	return secretName(name)
-}
-
 func deref(t types.Type) types.Type {
 	if p, ok := t.Underlying().(*types.Pointer); ok {
 		return p.Elem()
@@ -430,60 +447,4 @@ func isErrorMethod(fn *ssa.Function) bool {
 	sig := fn.Signature
 	return fn.Name() == "Error" && sig.Recv() != nil && sig.Params().Len() == 0 &&
 		sig.Results().Len() == 1 && types.Identical(sig.Results().At(0).Type(), types.Typ[types.String])
-}
-
-// funcName is the full name of a function or method, with the generic
-// origin for instances: "fmt.Errorf", "(*net/http.Request).BasicAuth".
-func funcName(fn *ssa.Function) string {
-	if o := fn.Origin(); o != nil {
-		fn = o
-	}
-	if obj, ok := fn.Object().(*types.Func); ok {
-		return obj.FullName()
-	}
-	return fn.String()
-}
-
-// pkgPath returns the import path of fn's package, or "".
-func pkgPath(fn *ssa.Function) string {
-	if fn.Pkg != nil {
-		return fn.Pkg.Pkg.Path()
-	}
-	if obj := fn.Object(); obj != nil && obj.Pkg() != nil {
-		return obj.Pkg().Path()
-	}
-	return ""
-}
-
-// qualifiedName is displayName with the package name in front when fn
-// belongs to another package: "secrets.Key".
-func (c *checker) qualifiedName(fn *ssa.Function) string {
-	name := displayName(fn)
-	if fn.Pkg != nil && fn.Pkg.Pkg != c.pass.Pkg {
-		return fn.Pkg.Pkg.Name() + "." + name
-	}
-	if obj := fn.Object(); obj != nil && obj.Pkg() != nil && obj.Pkg() != c.pass.Pkg {
-		return obj.Pkg().Name() + "." + name
-	}
-	return name
-}
-
-// displayName names a function in messages: "newClient", "Client.Do", and
-// for a function literal the function that holds it.
-func displayName(fn *ssa.Function) string {
-	for fn.Parent() != nil {
-		fn = fn.Parent()
-	}
-	if o := fn.Origin(); o != nil {
-		fn = o
-	}
-	if recv := fn.Signature.Recv(); recv != nil {
-		if _, n := structOf(recv.Type()); n != nil {
-			return n.Obj().Name() + "." + fn.Name()
-		}
-		if n, ok := types.Unalias(deref(recv.Type())).(*types.Named); ok {
-			return n.Obj().Name() + "." + fn.Name()
-		}
-	}
-	return strings.TrimSuffix(fn.Name(), "[...]")
 }

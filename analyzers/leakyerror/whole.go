@@ -102,7 +102,8 @@ func (c *checker) exposedField(t types.Type, hash, json bool, depth int) (owner,
 		if json && (!f.Exported() || jsonOmitted(st.Tag(i))) {
 			continue
 		}
-		if k := secretVar(f); k != noKind {
+		named, _ := t.(*types.Named)
+		if k := secretVar(f, named); k != noKind {
 			return ownerName(t), f.Name(), k
 		}
 		if o, name, k := c.exposedField(f.Type(), hash, json, depth+1); name != "" {

@@ -59,6 +59,16 @@ func envNames() {
 	fmt.Println("token endpoint", u)
 	home := os.Getenv("HOME")
 	log.Printf("home %s", home)
+	full := os.Getenv("AWS_CONTAINER_CREDENTIALS_FULL_URI")
+	log.Printf("credentials endpoint %s", full)
+	dir := os.Getenv("VAULT_TOKEN_CACHE_DIR")
+	log.Printf("token cache %s", dir)
+}
+
+// Must not flag: a value taken from credentials is not one.
+func fromCreds(cfg Config) error {
+	authorityFromCreds := strings.TrimSpace(cfg.URL)
+	return fmt.Errorf("authority from credentials %q does not match", authorityFromCreds)
 }
 
 // Must flag: a local variable and a parameter named for a secret.

@@ -64,3 +64,13 @@ func printed(p Plain, r Redacted, l Leaky, n Nested, bp ByPointer, lv LogValuer,
 func goSyntax(r Redacted) {
 	log.Printf("%#v", r) // want `Redacted value with secret field Password reaches a log`
 }
+
+// Must not flag: the result of a failed type assertion is nil.
+func failed(x any) { // want failed:"param 0 reaches a log"
+	p, ok := x.(*Plain)
+	if !ok {
+		log.Printf("ignored %+v", p)
+		return
+	}
+	log.Printf("got %+v", p) // want `Plain value with secret field Password reaches a log \(log.Printf\)`
+}
