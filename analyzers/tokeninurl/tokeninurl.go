@@ -166,7 +166,7 @@ func (c *checker) checkValuesCall(call *ast.CallExpr, stack []ast.Node) {
 		return
 	}
 	key, ok := c.stringConst(call.Args[0])
-	if !ok || !c.credentialParam(key, call.Args[1]) {
+	if !ok || !c.credentialParam(key, call.Args[1]) || c.isMask(call.Args[1]) {
 		return
 	}
 	sel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
@@ -191,7 +191,7 @@ func (c *checker) checkValuesLiteral(lit *ast.CompositeLit, stack []ast.Node) {
 		if vals, isLit := kv.Value.(*ast.CompositeLit); isLit && len(vals.Elts) == 1 {
 			value = vals.Elts[0]
 		}
-		if ok && c.credentialParam(key, value) && c.literalBecomesQuery(lit, stack) {
+		if ok && c.credentialParam(key, value) && !c.isMask(value) && c.literalBecomesQuery(lit, stack) {
 			c.report(kv.Pos(), key)
 		}
 	}
@@ -209,6 +209,22 @@ func (c *checker) stringConst(e ast.Expr) (string, bool) {
 		return "", false
 	}
 	return constant.StringVal(tv.Value), true
+}
+
+// maskRE matches constant values that stand in for a credential: a
+// word such as REDACTED or hidden, or a run of mask characters.
+var maskRE = regexp.MustCompile(`^(?:[A-Za-z_<>\[\]() -]*|[*x.#-]+)$`)
+
+// isMask reports whether e is a constant that holds no credential, so
+// that setting it overwrites one: q.Set("client_secret", "REDACTED") in
+// code that sanitizes a URL before it is logged. A constant that could
+// be a key is still reported (and is also a hardcoded secret).
+func (c *checker) isMask(e ast.Expr) bool {
+	if e == nil {
+		return false
+	}
+	v, ok := c.stringConst(e)
+	return ok && maskRE.MatchString(v)
 }
 
 // paramRE finds "?name=" and "&name=" in URL text; the name is group 2.

@@ -59,3 +59,11 @@ func (c *Client) sprintfQuery(path string) string {
 	q.Set("id_token", c.Token) // want `credential placed in the URL query as "id_token"`
 	return fmt.Sprintf("%s%s?%s", c.BaseURL, path, q.Encode())
 }
+
+// A key written as a constant still travels in the URL; only markers
+// such as "REDACTED" are no credential.
+func constantKey(u *url.URL) {
+	q := u.Query()
+	q.Set("api_key", "k7Hq29xLmPz") // want `credential placed in the URL query as "api_key"`
+	u.RawQuery = q.Encode()
+}

@@ -99,3 +99,16 @@ func (c *Client) counts(u *url.URL, n string) {
 	q.Set("max_tokens", n)
 	u.RawQuery = q.Encode()
 }
+
+// A URL sanitized before it is shown: the secret is overwritten with a
+// marker, and the marker is no credential.
+func sanitize(u *url.URL) *url.URL {
+	q := u.Query()
+	if q.Get("client_secret") != "" {
+		q.Set("client_secret", "REDACTED")
+		q.Set("access_token", "***")
+		q.Set("token", "")
+		u.RawQuery = q.Encode()
+	}
+	return u
+}
