@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"net"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -52,8 +53,9 @@ Reported are:
   \'http.DefaultClient\' other than a \'Do\' with such a request.
 
 A server whose address is a constant on a loopback host
-(\'"localhost:6060"\', \'"127.0.0.1:8080"\', \'"[::1]:8443"\') is not
-reported: only processes of the same machine can connect to it, and they
+(\'"localhost:6060"\', \'"127.0.0.1:8080"\', \'"[::1]:8443"\'), or an
+address whose constant start names such a host (\'"localhost:"+port\',
+\'fmt.Sprintf("127.0.0.1:%d", port)\'), is not reported: only processes of the same machine can connect to it, and they
 have cheaper ways to exhaust it. This is the usual pprof or debug
 endpoint. An address with no host, such as \'":8080"\', listens on every
 interface and is reported.
@@ -76,7 +78,10 @@ while a server declared as a zero value (\'var srv http.Server\') is not
 examined. A client literal that escapes the function (stored in a field
 or returned) is not reported, since its requests are sent elsewhere, and
 a deadline that reaches a request through a context parameter is not
-seen, so such a client is reported when used in the same function.`,
+seen, so such a client is reported when used in the same function. The
+address of a listener is not followed: a server that serves only a
+loopback listener (\'srv.Serve(l)\' with l from
+\'net.Listen("tcp", "127.0.0.1:0")\', as httptest does) is reported.`,
 		Before: `srv := &http.Server{Addr: ":8443", Handler: mux}`,
 		After: `srv := &http.Server{
 	Addr:              ":8443",
@@ -223,12 +228,14 @@ func fieldValue(lit *ast.CompositeLit, name string) ast.Expr {
 // client there is a process of the same machine, which has cheaper ways
 // to exhaust it, so the missing timeouts are not reported. An address
 // with no host (":8080") listens on every interface.
+// The host may also be the constant start of an address built at run
+// time: "localhost:"+port or fmt.Sprintf("127.0.0.1:%d", port).
 func isLoopback(pass *analysis.Pass, e ast.Expr) bool {
-	tv, ok := pass.TypesInfo.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+	addr, ok := constPrefix(pass, e)
+	if !ok {
 		return false // known only at run time
 	}
-	host, _, err := net.SplitHostPort(constant.StringVal(tv.Value))
+	host, _, err := net.SplitHostPort(addr)
 	if err != nil {
 		return false
 	}
@@ -237,6 +244,52 @@ func isLoopback(pass *analysis.Pass, e ast.Expr) bool {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
+}
+
+// constPrefix returns the constant text at the start of the string e
+// up to the last colon it holds, or all of a constant.
+func constPrefix(pass *analysis.Pass, e ast.Expr) (string, bool) {
+	e = ast.Unparen(e)
+	if s, ok := constString(pass, e); ok {
+		return s, true
+	}
+	var prefix string
+	switch e := e.(type) {
+	case *ast.BinaryExpr:
+		if e.Op != token.ADD {
+			return "", false
+		}
+		p, ok := constPrefix(pass, e.X)
+		if !ok {
+			return "", false
+		}
+		prefix = p
+	case *ast.CallExpr:
+		fn, ok := typeutil.Callee(pass.TypesInfo, e).(*types.Func)
+		if !ok || fn.FullName() != "fmt.Sprintf" || len(e.Args) == 0 {
+			return "", false
+		}
+		format, ok := constString(pass, e.Args[0])
+		if !ok {
+			return "", false
+		}
+		prefix, _, _ = strings.Cut(format, "%")
+	default:
+		return "", false
+	}
+	i := strings.LastIndexByte(prefix, ':')
+	if i < 0 {
+		return "", false // the host itself is not constant
+	}
+	return prefix[:i+1], true
+}
+
+func constString(pass *analysis.Pass, e ast.Expr) (string, bool) {
+	tv, ok := pass.TypesInfo.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
 }
 
 // enclosingFunc returns the body of the outermost function around cur,

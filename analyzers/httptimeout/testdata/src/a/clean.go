@@ -2,7 +2,9 @@ package a
 
 import (
 	"context"
+	"fmt"
 	"net/http"
+	"strconv"
 	"time"
 )
 
@@ -114,6 +116,18 @@ func loopbackServers(h http.Handler) {
 	_ = http.ListenAndServeTLS("[::1]:8443", "c.pem", "k.pem", h)
 	srv := &http.Server{Addr: "127.0.0.2:8080", Handler: h}
 	_ = srv.ListenAndServe()
+}
+
+func loopbackBuilt(h http.Handler, port int, p string) {
+	_ = http.ListenAndServe("localhost:"+strconv.Itoa(port), h)
+	_ = http.ListenAndServe(fmt.Sprintf("127.0.0.1:%d", port), h)
+	_ = http.ListenAndServe(("[::1]:" + p), h)
+}
+
+func publicBuilt(h http.Handler, host string, port int) {
+	_ = http.ListenAndServe(host+":"+strconv.Itoa(port), h)      // want `http.ListenAndServe serves with no timeouts`
+	_ = http.ListenAndServe(fmt.Sprintf("%s:%d", host, port), h) // want `http.ListenAndServe serves with no timeouts`
+	_ = http.ListenAndServe("local"+host+":80", h)               // want `http.ListenAndServe serves with no timeouts`
 }
 
 // An address with no host, or one known only at run time, listens on

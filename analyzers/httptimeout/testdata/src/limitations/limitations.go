@@ -2,6 +2,7 @@ package limitations
 
 import (
 	"context"
+	"net"
 	"net/http"
 	"time"
 )
@@ -48,4 +49,15 @@ func caller(u string) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 	defer cancel()
 	_, _ = deadlineFromCaller(ctx, u)
+}
+
+// A server that serves only a loopback listener is reported all the
+// same: the listener's address is not followed.
+func loopbackListener(h http.Handler) error {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: h} // want `http.Server has neither`
+	return srv.Serve(l)
 }
