@@ -14,22 +14,27 @@ import (
 // variable, field, map key or parameter it is assigned or passed to, the
 // key argument before it (Header.Set("Authorization", v),
 // cmp.Or(os.Getenv("TOKEN"), v)), the function that returns it.
-func (c *checker) names(cur inspector.Cursor) []string {
+//
+// The first strong names are given by the code around the value; the
+// others are the parameter and function a call passes it to, names
+// written for every caller (hasToken(h, token string) looks for a
+// word in a header list).
+func (c *checker) names(cur inspector.Cursor) (names []string, strong int) {
 	cur = c.climb(cur)
 	parent := cur.Parent()
 	kind, idx := cur.ParentEdge()
 	switch p := parent.Node().(type) {
 	case *ast.ValueSpec:
 		if kind == edge.ValueSpec_Values && idx < len(p.Names) {
-			return []string{p.Names[idx].Name}
+			return []string{p.Names[idx].Name}, 1
 		}
 	case *ast.AssignStmt:
 		if kind == edge.AssignStmt_Rhs && len(p.Lhs) == len(p.Rhs) {
-			return c.exprNames(p.Lhs[idx])
+			return all(c.exprNames(p.Lhs[idx]))
 		}
 	case *ast.KeyValueExpr:
 		if kind == edge.KeyValueExpr_Value {
-			return c.exprNames(p.Key)
+			return all(c.exprNames(p.Key))
 		}
 	case *ast.CallExpr:
 		if kind == edge.CallExpr_Args {
@@ -41,15 +46,18 @@ func (c *checker) names(cur inspector.Cursor) []string {
 			if kind == edge.BinaryExpr_X {
 				other = p.Y
 			}
-			return c.exprNames(other) // if password == "…"
+			return all(c.exprNames(other)) // if password == "…"
 		}
 	case *ast.ReturnStmt:
 		for fn := range parent.Enclosing((*ast.FuncDecl)(nil)) {
-			return []string{fn.Node().(*ast.FuncDecl).Name.Name}
+			return []string{fn.Node().(*ast.FuncDecl).Name.Name}, 1
 		}
 	}
-	return nil
+	return nil, 0
 }
+
+// all marks every name as strong.
+func all(names []string) ([]string, int) { return names, len(names) }
 
 // climb moves from a value up through the expressions that keep it what
 // it is: parentheses, conversions ([]byte("…")), concatenations with
@@ -114,11 +122,10 @@ func (c *checker) exprNames(e ast.Expr) []string {
 }
 
 // argNames names the idx'th argument of call: the constant key argument
-// just before it, or the variable read by os.Getenv there; the
+// just before it, or the variable read by os.Getenv there (strong); the
 // parameter's name; and, for the last argument, the function's name
 // (SetPassword).
-func (c *checker) argNames(call *ast.CallExpr, idx int) []string {
-	var names []string
+func (c *checker) argNames(call *ast.CallExpr, idx int) (names []string, strong int) {
 	if idx > 0 {
 		prev := ast.Unparen(call.Args[idx-1])
 		if key, ok := c.constString(prev); ok {
@@ -129,6 +136,7 @@ func (c *checker) argNames(call *ast.CallExpr, idx int) []string {
 			}
 		}
 	}
+	strong = len(names)
 	if sig, ok := c.pass.TypesInfo.TypeOf(call.Fun).(*types.Signature); ok {
 		params := sig.Params()
 		i := idx
@@ -144,7 +152,7 @@ func (c *checker) argNames(call *ast.CallExpr, idx int) []string {
 			names = append(names, fn.Name())
 		}
 	}
-	return names
+	return names, strong
 }
 
 func (c *checker) isGetenv(call *ast.CallExpr) bool {

@@ -207,14 +207,15 @@ func run(pass *analysis.Pass) (any, error) {
 
 // A candidate is one string value that may hold a secret.
 type candidate struct {
-	node    ast.Node // string literal, constant expression or comment
-	value   string
-	comment bool
-	lines   []token.Pos // for a comment: where each line of value starts
-	name    string      // credential name the value is bound to, or ""
-	kind    string      // kind of secret the name holds, or ""
-	near    string      // nearest name the value is bound to, or ""
-	fixable bool        // the node may be replaced by a call
+	node     ast.Node // string literal, constant expression or comment
+	value    string
+	comment  bool
+	lines    []token.Pos // for a comment: where each line of value starts
+	name     string      // credential name the value is bound to, or ""
+	kind     string      // kind of secret the name holds, or ""
+	near     string      // nearest name the value is bound to, or ""
+	fixable  bool        // the node may be replaced by a call
+	byCallee bool        // name is the callee's parameter or function name
 	// parts are the values of named constants folded into value; a
 	// secret inside one is reported where that constant is declared.
 	parts []string
@@ -297,10 +298,10 @@ func (c *checker) add(cur inspector.Cursor, e ast.Expr) {
 		return // empty, or not a constant (a string in dead code)
 	}
 	cand := &candidate{node: e, value: v, fixable: c.fixable(cur, e)}
-	names := c.names(cur)
-	for _, name := range names {
+	names, strong := c.names(cur)
+	for i, name := range names {
 		if kind := credentialKind(name); kind != "" {
-			cand.name, cand.kind = name, kind
+			cand.name, cand.kind, cand.byCallee = name, kind, i >= strong
 			break
 		}
 	}
@@ -401,12 +402,16 @@ func (c *checker) find(cand *candidate, ms []match) []found {
 		return []found{best(kept)}
 	}
 
-	if pw, ok := urlPassword(cand.value); ok && !c.allowed(cand, pw) && !inParts(cand, pw) {
+	if pw, ok := urlPassword(cand.value); ok && !c.allowed(cand, pw) && !inParts(cand, pw) &&
+		(!cand.comment || looksSecret(pw, c.opts.minEntropy)) {
 		line := strings.Count(cand.value[:strings.Index(cand.value, pw)], "\n")
 		return []found{{rule: "password in URL", secret: pw, line: line}}
 	}
 	if cand.comment || cand.kind == "" {
 		return nil // no provider format, no credential name
+	}
+	if cand.byCallee && wordsAndNumbers.MatchString(cand.value) {
+		return nil // hasToken(h, "100-continue"): a protocol word, not a key
 	}
 	if looksSecret(cand.value, c.opts.minEntropy) && !c.allowed(cand, cand.value) {
 		for _, p := range cand.parts {

@@ -170,6 +170,9 @@ var (
 	repeated = regexp.MustCompile(`(?i)x{4}|\*{3}|\.{3}|#{4}|0{8}`)
 	// numeric matches digit-only values: ports, PINs, sizes, ids.
 	numeric = regexp.MustCompile(`^[0-9]+$`)
+	// wordsAndNumbers matches words and numbers joined by separators,
+	// none mixing letters and digits: 100-continue, tls-alpn-01.
+	wordsAndNumbers = regexp.MustCompile(`^(?:[A-Za-z]+|[0-9]+)(?:[-_.:/](?:[A-Za-z]+|[0-9]+))*$`)
 )
 
 // placeholderWords mark a value that stands in for a secret.
@@ -277,6 +280,8 @@ func urlPassword(v string) (string, bool) {
 			continue
 		case strings.ContainsAny(pw, "$%{<*"):
 			continue // a variable, format verb or mask
+		case strings.ContainsAny(user+pw, "[]"):
+			continue // syntax: [user[:password]@]; no URL has brackets there
 		}
 		return pw, true
 	}

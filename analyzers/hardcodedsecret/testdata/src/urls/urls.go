@@ -25,3 +25,8 @@ func calls(host string) {
 }
 
 // old connection string: amqp://orders:Hq5wL9zX2mPk@mq.acme.io:5672/ // want `secret \(password in URL\) "Hq5…" in a comment`
+
+// Syntax and illustrations in comments are not reported:
+//
+//	postgres://[user[:pwd]@][host][:port][/dbname]
+//	postgres://u:sec:ret@h is parsed with "sec:ret@h" as the port
