@@ -39,21 +39,37 @@ Secret, PrivateKey, ClientSecret, Authorization), values of declared
 secret types ("type APIKey string"), os.Getenv of a credential-named
 variable, the request's Authorization header, cookie values, the password
 of a URL's user info and of basic auth. Names are read as words: maxTokens,
-tokenCount, nextPageToken, TokenURL and passwordMinLength are not secrets.
+tokenCount, nextPageToken, TokenURL, passwordMinLength and
+authorityFromCreds are not secrets, nor is a name whose last word says
+where a credential is or what kind it is (CREDENTIALS_FULL_URI,
+TOKEN_EXCHANGE_URL). The bare word "token" names a piece of text in a lexer
+and a field of a protocol message: it is not a secret as a field or
+method parameter of a type named for a lexer, scanner, tokenizer, frame,
+packet, header or challenge, nor anywhere in a package that declares a
+lexer, scanner or tokenizer type. Qualified names (accessToken,
+authToken, sessionToken) are secrets everywhere.
+
 A struct that holds a secret field and has no String, GoString, Format or
 LogValue method that hides it is reported when printed with %v or %s or
 given to a logger whole.
 
 The analysis follows values through SSA inside a function and across
-functions and packages through facts: functions that return a secret,
-functions whose parameter reaches a sink, masking helpers that return
-something else, and error types whose Error method prints a field. It
-never reports the name of a secret, len or presence checks, %T, hashes,
-a fixed short prefix such as s[:4], a 4xx validation error sent to the
-client, or secrets given to their proper users (request headers,
-tls.Config, hmac.New). Tokens and API keys in HTTP responses are not
-reported: endpoints that issue them exist. Error text is internal detail
-only in responses; in logs it is what logs are for.
+functions and packages through facts: functions that return a secret
+(and in which of their results), functions whose parameter reaches a
+sink, masking helpers that return something else, and error types whose
+Error method prints a field. It never reports the name of a secret, len
+or presence checks, %T, hashes, a fixed short prefix such as s[:4], a
+4xx validation error sent to the client, or secrets given to their
+proper users (request headers, tls.Config, hmac.New). The error a call
+returns does not carry the secrets of its other results or of its
+arguments (the error of base64 decoding names an offset), and an error
+message that its caller drops (out, _ := f(secret)) is not a leak. The
+status of a response is the one written before it on every path, or
+the function's only WriteHeader. The result of a failed comma-ok type
+assertion is nil wherever only the failure leads. Tokens and API keys
+in HTTP responses are not reported: endpoints that issue them exist.
+Error text is internal detail only in responses; in logs it is what
+logs are for.
 
 Leaking credentials is CWE-532 (sensitive information in a log) and
 CWE-209 (error message with sensitive information).
@@ -67,7 +83,10 @@ non-secret field of a struct is lost once the struct leaves the function
 that built it; calls through interfaces and function values carry no
 secret, apart from Error and String methods; only the first secret in an
 argument is named; runtime.Stack output is followed only in the buffer
-passed to it.`,
+passed to it. Paths are not told apart by the values that choose them:
+a panic that prints a struct with %#v when a constant field name is
+missing is reported although that field exists, and a dropped error is
+known only through direct calls.`,
 		Before: `func newClient(cfg Config) (*Client, error) {
 	if !valid(cfg.APIKey) {
 		return nil, fmt.Errorf("invalid API key %q", cfg.APIKey)

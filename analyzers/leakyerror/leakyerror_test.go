@@ -10,5 +10,6 @@ import (
 
 func TestAnalyzer(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), leakyerror.Analyzer,
-		"a", "names", "whole", "httpleak", "loggers", "secrets", "usesecrets", "lexer", "wire", "results")
+		"a", "names", "whole", "httpleak", "loggers", "secrets", "usesecrets",
+		"lexer", "wire", "results", "limitations")
 }
