@@ -80,11 +80,15 @@ value is followed through variables and fields assigned once in the
 package, not through function parameters or across packages, except
 for the client-struct fields above. Servers of web frameworks (gin,
 echo, fiber) and clients other than net/http, gRPC and the WebSocket
-packages listed are not checked. A server behind a TLS-terminating
-proxy or in a service mesh is reported all the same unless -servers
-is off.`,
-		Before:  `resp, err := http.Get("http://api.example.net/v1/users")`,
-		After:   `resp, err := http.Get("https://api.example.net/v1/users")`,
+packages listed are not checked. gRPC options are seen when passed
+directly or in a slice literal, not when appended to a slice. A handler
+counts as a redirect when it calls \'http.Redirect\' towards https and
+writes no response of its own; one that writes through a helper called
+without its ResponseWriter counts all the same. A server behind a
+TLS-terminating proxy or in a service mesh is reported all the same
+unless -servers is off.`,
+		Before:  `resp, err := http.Get("http://api.acme.io/v1/users")`,
+		After:   `resp, err := http.Get("https://api.acme.io/v1/users")`,
 		Options: []string{flagServers, flagStrict, rule.FlagTests, rule.FlagGenerated},
 	},
 })

@@ -141,7 +141,7 @@ func (c *checker) redirects(h ast.Expr, depth int) bool {
 	e, _ := c.defs.origin(h)
 	switch e := e.(type) {
 	case *ast.FuncLit:
-		return c.bodyRedirects(e.Body)
+		return c.bodyRedirects(e.Type, e.Body)
 	case *ast.CallExpr:
 		if tv := c.pass.TypesInfo.Types[e.Fun]; tv.IsType() && len(e.Args) == 1 {
 			return c.redirects(e.Args[0], depth+1) // http.HandlerFunc(f)
@@ -200,18 +200,20 @@ func (c *checker) funcRedirects(fn *types.Func) bool {
 		}
 		for _, decl := range f.Decls {
 			if fd, ok := decl.(*ast.FuncDecl); ok && fd.Name.Pos() == fn.Pos() {
-				return fd.Body != nil && c.bodyRedirects(fd.Body)
+				return fd.Body != nil && c.bodyRedirects(fd.Type, fd.Body)
 			}
 		}
 	}
 	return false
 }
 
-// bodyRedirects reports whether a handler body calls http.Redirect with a
-// target that is https, either by its text or because the body sets a
-// URL's Scheme to "https".
-func (c *checker) bodyRedirects(body *ast.BlockStmt) bool {
-	redirect, https := false, false
+// bodyRedirects reports whether a handler only redirects to https: it
+// calls http.Redirect with a target that is https, by its text or
+// because the body sets a URL's Scheme to "https", and hands its
+// ResponseWriter to nothing else.
+func (c *checker) bodyRedirects(ftype *ast.FuncType, body *ast.BlockStmt) bool {
+	w := c.responseWriter(ftype)
+	redirect, https, serves := false, false, false
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
@@ -219,13 +221,49 @@ func (c *checker) bodyRedirects(body *ast.BlockStmt) bool {
 			if ok && fn.FullName() == "net/http.Redirect" && len(n.Args) == 4 {
 				redirect = true
 				https = https || isHTTPS(c.defs.leading(n.Args[2], 0))
+				return true
 			}
+			serves = serves || c.writesTo(n, w)
 		case *ast.AssignStmt:
 			https = https || c.setsHTTPSScheme(n)
 		}
 		return true
 	})
-	return redirect && https
+	return redirect && https && !serves
+}
+
+// responseWriter returns the http.ResponseWriter parameter of a handler.
+func (c *checker) responseWriter(ftype *ast.FuncType) types.Object {
+	if ftype.Params == nil || len(ftype.Params.List) == 0 {
+		return nil
+	}
+	names := ftype.Params.List[0].Names
+	if len(names) == 0 {
+		return nil
+	}
+	return c.pass.TypesInfo.Defs[names[0]]
+}
+
+// writesTo reports whether call writes a response through w: a method of
+// w other than Header, or w passed as an argument.
+func (c *checker) writesTo(call *ast.CallExpr, w types.Object) bool {
+	if w == nil {
+		return false
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && c.isObj(sel.X, w) {
+		return sel.Sel.Name != "Header"
+	}
+	for _, arg := range call.Args {
+		if c.isObj(arg, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *checker) isObj(e ast.Expr, obj types.Object) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && c.pass.TypesInfo.Uses[id] == obj
 }
 
 // setsHTTPSScheme reports whether as is u.Scheme = "https" on a url.URL.

@@ -57,3 +57,24 @@ func serve(addr string, h http.Handler) error {
 }
 
 func start() { serve(":8080", nil) }
+
+// A handler that writes its response through a helper that does not
+// take the ResponseWriter is not seen to serve pages.
+var page []byte
+
+func render() []byte { return page }
+
+func partial(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path != "/login" {
+		http.Redirect(w, r, "https://"+r.Host+r.URL.Path, http.StatusFound)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html")
+	defer respond(render())
+}
+
+func respond(b []byte) {}
+
+func servePartial() {
+	http.ListenAndServe(":80", http.HandlerFunc(partial)) // limitation: the page is not written through w
+}

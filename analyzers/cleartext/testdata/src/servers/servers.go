@@ -116,3 +116,23 @@ func redirects(m *autocert.Manager) {
 	srv := &http.Server{Addr: ":80", Handler: h}
 	srv.ListenAndServe()
 }
+
+// A handler that redirects one path and serves the others.
+func partial(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == "/login" {
+		http.Redirect(w, r, "https://"+r.Host+"/login", http.StatusFound)
+		return
+	}
+	w.Write([]byte("welcome"))
+}
+
+func servePartial(mux *http.ServeMux) {
+	http.ListenAndServe(":80", http.HandlerFunc(partial))                                      // want `serves HTTP on ":80"`
+	http.ListenAndServe(":80", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { // want `serves HTTP on ":80"`
+		if r.Host == "acme.io" {
+			http.Redirect(w, r, "https://acme.io"+r.URL.Path, http.StatusFound)
+			return
+		}
+		mux.ServeHTTP(w, r)
+	}))
+}
