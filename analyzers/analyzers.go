@@ -5,6 +5,7 @@ package analyzers
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/scaile/seclint/analyzers/cleartext"
 	"github.com/scaile/seclint/analyzers/constanttime"
 	"github.com/scaile/seclint/analyzers/hardcodedsecret"
 	"github.com/scaile/seclint/analyzers/httptimeout"
@@ -25,6 +26,7 @@ import (
 // each call; the rules themselves are shared and must not be changed.
 func Rules() []*rule.Rule {
 	return []*rule.Rule{
+		cleartext.Rule,
 		constanttime.Rule,
 		hardcodedsecret.Rule,
 		httptimeout.Rule,

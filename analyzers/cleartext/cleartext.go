@@ -23,8 +23,9 @@ var Analyzer = &analysis.Analyzer{
 }
 
 var Rule = rule.New(Analyzer, rule.Meta{
-	CWE:      []int{319},
-	Severity: rule.Medium,
+	Compliant: "secureclient/config.go",
+	CWE:       []int{319},
+	Severity:  rule.Medium,
 	Doc: &lint.RawDocumentation{
 		Title: "check for HTTP, WebSocket and gRPC traffic sent without TLS",
 		Text: `Reports network traffic that is sent in clear text to or from other
