@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"regexp"
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -129,7 +130,9 @@ func (c *checker) argNames(call *ast.CallExpr, idx int) (names []string, strong 
 	if idx > 0 {
 		prev := ast.Unparen(call.Args[idx-1])
 		if key, ok := c.constString(prev); ok {
-			names = append(names, key)
+			if keyLike.MatchString(key) {
+				names = append(names, key)
+			}
 		} else if inner, ok := prev.(*ast.CallExpr); ok && c.isGetenv(inner) && len(inner.Args) == 1 {
 			if key, ok := c.constString(inner.Args[0]); ok {
 				names = append(names, key)
@@ -154,6 +157,12 @@ func (c *checker) argNames(call *ast.CallExpr, idx int) (names []string, strong 
 	}
 	return names, strong
 }
+
+// keyLike matches the constant arguments that name the value after
+// them: header, environment and field names such as X-Api-Key or
+// db.password. Two values of a list (rename pairs such as
+// "syntax.Pos->token.Pos") name nothing.
+var keyLike = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.-]*$`)
 
 func (c *checker) isGetenv(call *ast.CallExpr) bool {
 	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)

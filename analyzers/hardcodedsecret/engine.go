@@ -19,7 +19,8 @@ import (
 // built. Scanning only reads it, so one engine serves every pass of a
 // process, on any number of goroutines.
 type engine struct {
-	det *detect.Detector
+	det   *detect.Detector // all the rules
+	rules *ruleSet         // the same rules, one detector each
 }
 
 // A match is one secret a gitleaks rule found in a scanned text.
@@ -74,7 +75,7 @@ func newEngine(path string) (e *engine, err error) {
 	}
 	det := detect.NewDetector(cfg)
 	det.MaxDecodeDepth = 0 // Go literals are already decoded
-	return &engine{det: det}, nil
+	return &engine{det: det, rules: newRuleSet(cfg)}, nil
 }
 
 func configName(path string) string {
@@ -172,32 +173,17 @@ func extend(base, user *config.ViperConfig) *config.ViperConfig {
 // scan runs the rules over texts and returns the matches in each.
 //
 // Calling gitleaks once per literal would repeat its per-call setup
-// thousands of times per package, so the texts are joined one per line
-// range and scanned at once. A gitleaks match has a line but no byte
-// offset, and a pattern may run from one text into the next, so every
-// text with a match in the joined scan is scanned again on its own and
-// only those results count.
+// thousands of times per package, so each rule scans, at once, the texts
+// that hold its keywords, joined one per line range. A gitleaks match
+// has a line but no byte offset, and a pattern may run from one text
+// into the next, so every text with a match in a joined scan is scanned
+// again on its own with all the rules, and only those results count.
 func (e *engine) scan(texts []string) [][]match {
 	out := make([][]match, len(texts))
 	if len(texts) == 0 {
 		return out
 	}
-	starts := make([]int, len(texts))
-	var b strings.Builder
-	line := 0
-	for i, t := range texts {
-		starts[i] = line
-		b.WriteString(t)
-		b.WriteByte('\n')
-		line += strings.Count(t, "\n") + 1
-	}
-
-	hit := make(map[int]bool)
-	for _, f := range e.det.DetectString(b.String()) {
-		i, _ := slices.BinarySearch(starts, f.StartLine+1)
-		hit[i-1] = true
-	}
-	for i := range hit {
+	for i := range e.rules.hits(texts) {
 		for _, f := range e.det.DetectString(texts[i]) {
 			out[i] = append(out[i], match{rule: f.RuleID, secret: f.Secret, line: f.StartLine})
 		}

@@ -97,3 +97,12 @@ func protocolWords(h string) {
 	var token = "100-continue-2024" // want `\(generic token\) "100-…"`
 	_ = token
 }
+
+func renames(pairs ...string) {}
+
+// A list of values names nothing: the value before another is no key.
+func pairList() {
+	renames("syntax.LitKind->token.Token", "syntax.IntLit->token.INT")
+	renames(`"cmd/internal/syntax"->"go/token"`, "syntax.Pos->token.Pos")
+	header("X-Auth-Token", "Zq8v-Lm3pX9kW2") // want `\(generic token\) "Zq8…"`
+}
