@@ -46,7 +46,13 @@ secrets, \'tokenCount\', \'maxTokens\', \'tokenType\' and a bare \'key\' are
 not. Values pass through conversions, hex and base64 encoding, trimming
 and local variables. Comparisons with the empty string, nil or a literal
 constant are never reported: \'token == ""\' and \'tokenType == "Bearer"\'
-are fine.
+are fine. A named constant is a secret only if its value could be one:
+\'HeaderAuthorization = "Authorization"\' and an error code such as
+\'errInvalidPassword = "28P01"\' name or label a secret. Also left alone:
+bytes written in the source (the expected result of a known-answer
+self-test), a value compared with a function of itself
+(\'path.Clean(tok) != tok\'), and a password read twice at the terminal
+to confirm it.
 
 The suggested fix replaces \'a == b\' on strings with
 \'subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1\' and
@@ -63,8 +69,15 @@ neutral name, is not recognised. A secret compared with a literal string
 is not reported (a pasted secret is the hardcodedsecret rule's finding).
 Comparisons of two secrets neither of which an attacker controls (a
 client comparing its own token with one its caller passed) are reported
-all the same; suppress them with a reason. Only the update idiom
-\'if a != b { a = b }\' is recognised and skipped.`,
+all the same; suppress them with a reason. Requiring one operand to come
+from a request, a network read or an exported parameter would drop
+them, but also the real findings whose input arrives through a buffer
+or an unexported helper (a packet's reset token, a SCRAM server
+signature), so the rule does not. Only the update idiom
+\'if a != b { a = b }\' is recognised and skipped. Names are judged
+out of context: a token in the lexical sense (a word of a header list,
+a lexer's token), a TLS session ID and a public-key signature are
+taken as secrets.`,
 		Before: `if r.Header.Get("X-Api-Key") != cfg.APIKey {
 	http.Error(w, "forbidden", http.StatusForbidden)
 	return
@@ -236,6 +249,9 @@ func (c *checker) secretOperand(x, y ast.Expr) (ast.Expr, bool) {
 		if c.isNilOrLiteral(e) {
 			return nil, false // "token == """ or "tokenType == "Bearer""
 		}
+	}
+	if c.isFixedBytes(x, 0) || c.isFixedBytes(y, 0) {
+		return nil, false // a known-answer self-test: bytes.Equal(got, want)
 	}
 	if c.derivedFrom(x, y, 0) || c.derivedFrom(y, x, 0) {
 		return nil, false // "p := clean(tok); p != tok": no other value to learn

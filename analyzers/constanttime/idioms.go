@@ -135,3 +135,54 @@ func (c *checker) fromTerminal(e ast.Expr, depth int) bool {
 	}
 	return false
 }
+
+// isFixedBytes reports whether e is bytes written in the source: a
+// slice or array literal of constants, a conversion of a constant
+// string, or a local variable only ever assigned those. Like a literal
+// string, such a value is public, and an expected result in a
+// known-answer test is compared with it.
+func (c *checker) isFixedBytes(e ast.Expr, depth int) bool {
+	if depth > maxDepth {
+		return false
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		for _, elt := range e.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				elt = kv.Value
+			}
+			if tv, ok := c.pass.TypesInfo.Types[elt]; !ok || tv.Value == nil {
+				return false // an element computed at run time
+			}
+		}
+		return isStringLike(c.pass.TypesInfo.TypeOf(e)) || isByteSlice(c.pass.TypesInfo.TypeOf(e))
+	case *ast.CallExpr:
+		tv, ok := c.pass.TypesInfo.Types[e.Fun]
+		if !ok || !tv.IsType() || len(e.Args) != 1 {
+			return false
+		}
+		arg, ok := c.pass.TypesInfo.Types[e.Args[0]]
+		return ok && arg.Value != nil // []byte("…")
+	case *ast.Ident:
+		v := c.localVar(e)
+		if v == nil || len(c.origins[v]) == 0 {
+			return false
+		}
+		for _, o := range c.origins[v] {
+			if o.index != 0 || !c.isFixedBytes(o.expr, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+func isByteSlice(t types.Type) bool {
+	s, ok := types.Unalias(t).Underlying().(*types.Slice)
+	if !ok {
+		return false
+	}
+	b, ok := s.Elem().Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Byte
+}

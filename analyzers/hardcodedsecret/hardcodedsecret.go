@@ -52,7 +52,8 @@ API keys, PEM private keys, JWTs, …) and through a check for passwords in
 the user info of URLs.
 
 A value bound to a credential name (a variable, field, map key, parameter
-or the key argument before it, whose last word is password, secret,
+or the key argument before it, such as Header.Set("X-Api-Key", v),
+whose last word is password, secret,
 token, bearer, authorization, credential, or api/private/secret/access
 key) is also reported when no provider rule knows its format, if it is at
 least 8 characters long, a single word, not made of letters alone, and
@@ -65,7 +66,12 @@ regular expressions passed to package regexp, placeholders (changeme,
 <your-key>, xxxx, ${TOKEN}, REPLACE_ME, anything with "example"),
 providers' documentation keys, empty strings, format strings and
 templates, UUIDs and hashes that are not bound to a credential name,
-names, routes and labels, and packages under a testdata directory.
+names, routes and labels, header and field names that end in a
+credential word (headerSessionToken = "x-amz-s3session-token"), words
+and numbers passed to a parameter named as a credential
+(hasToken(h, "100-continue")), URL syntax such as [user[:pwd]@], and
+packages under a testdata directory. In comments, which illustrate
+formats, a URL's password is reported only when it looks random.
 
 Each secret is reported once, where it is written, with the rule that
 matched it and at most its first four characters. Where the literal is an
@@ -74,6 +80,9 @@ from the credential name (apiKey becomes API_KEY) or the rule.
 
 Findings in generated files are kept (the generated flag defaults to
 true); findings in _test.go files are dropped unless -tests is set.
+
+Test vectors and fixture keys in _test.go files are secrets by their
+format and are reported under -tests; suppress them with a reason.
 
 Limitations: values are checked where they are written, so a secret
 assembled at run time (strings.Join, fmt.Sprintf, a byte slice built
@@ -412,6 +421,9 @@ func (c *checker) find(cand *candidate, ms []match) []found {
 	}
 	if cand.byCallee && wordsAndNumbers.MatchString(cand.value) {
 		return nil // hasToken(h, "100-continue"): a protocol word, not a key
+	}
+	if keyLike.MatchString(cand.value) && credentialKind(cand.value) != "" {
+		return nil // headerSessionToken = "x-amz-s3session-token": a name
 	}
 	if looksSecret(cand.value, c.opts.minEntropy) && !c.allowed(cand, cand.value) {
 		for _, p := range cand.parts {

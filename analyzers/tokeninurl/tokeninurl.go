@@ -57,7 +57,9 @@ parameters (\'X-Amz-*\', \'X-Goog-*\', \'sig\', \'signature\') are
 short-lived by design, as are the \'code\' and \'state\' of an OAuth
 redirect, and are not reported; nor are links whose token must travel
 in the URL (password reset, e-mail verification, invitations) or
-WebSocket URLs, which browsers cannot give headers.
+WebSocket URLs, which browsers cannot give headers. A credential
+parameter set to a marker such as "REDACTED" or "***" overwrites the
+credential (a URL sanitized before it is shown) and is not reported.
 
 Flags: -tests also reports findings in _test.go files, -generated in
 generated files.

@@ -89,3 +89,30 @@ func login(storedPassword []byte) bool {
 	typed, _ := term.ReadPassword(0)
 	return bytes.Equal(typed, storedPassword) // want `secret typed compared with bytes.Equal`
 }
+
+// A known-answer self-test compares a result with bytes written in the
+// source: they are public like a literal string.
+func selfTest(key, msg []byte, sign func(k, m []byte) []byte) error {
+	want := []byte{0x2a, 0xf6, 0xcd, 0x0e}
+	var wantMAC = [4]byte{1, 2, 3, 4}
+	sig := sign(key, msg)
+	if !bytes.Equal(sig, want) || !bytes.Equal(sig, []byte("fixed")) {
+		return errors.New("unexpected result")
+	}
+	var got [4]byte
+	copy(got[:], sig)
+	if got != wantMAC {
+		return errors.New("unexpected mac")
+	}
+	return nil
+}
+
+// Bytes written in the source, then replaced by a value read at run
+// time, are no longer fixed.
+func notFixed(r *http.Request, sig []byte) bool {
+	expected := []byte{0, 0, 0, 0}
+	if v := r.Header.Get("X-Expected"); v != "" {
+		expected = []byte(v)
+	}
+	return bytes.Equal(sig, expected) // want `secret sig compared with bytes.Equal`
+}

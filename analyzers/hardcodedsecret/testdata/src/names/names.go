@@ -106,3 +106,11 @@ func pairList() {
 	renames(`"cmd/internal/syntax"->"go/token"`, "syntax.Pos->token.Pos")
 	header("X-Auth-Token", "Zq8v-Lm3pX9kW2") // want `\(generic token\) "Zq8…"`
 }
+
+// A credential's header or field name, bound to a credential name, is a
+// name: it ends in the credential's word.
+const (
+	headerSessionToken = "x-amz-s3session-token"
+	fieldClientSecret  = "oauth2_client_secret"
+	sessionToken       = "s3session-Kq8vT2mX9z" // want `\(generic token\) "s3se…"`
+)
