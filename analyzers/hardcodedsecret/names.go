@@ -270,6 +270,10 @@ var defaultPasswords = map[string]bool{
 	"pass": true, "pwd": true, "passwd": true,
 }
 
+// notUserinfo are the characters that RFC 3986 never allows unescaped in
+// a URL's user info: a password written with them is not in a URL.
+const notUserinfo = "[]^`{}|\\"
+
 // urlPassword returns the first real password in a URL's user info in v.
 func urlPassword(v string) (string, bool) {
 	for _, m := range userinfo.FindAllStringSubmatch(v, -1) {
@@ -280,8 +284,8 @@ func urlPassword(v string) (string, bool) {
 			continue
 		case strings.ContainsAny(pw, "$%{<*"):
 			continue // a variable, format verb or mask
-		case strings.ContainsAny(user+pw, "[]"):
-			continue // syntax: [user[:password]@]; no URL has brackets there
+		case strings.ContainsAny(user+pw, notUserinfo):
+			continue // syntax such as [user[:pwd]@], or no URL at all
 		}
 		return pw, true
 	}

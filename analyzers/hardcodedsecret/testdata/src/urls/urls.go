@@ -30,3 +30,9 @@ func calls(host string) {
 //
 //	postgres://[user[:pwd]@][host][:port][/dbname]
 //	postgres://u:sec:ret@h is parsed with "sec:ret@h" as the port
+
+// Characters that no URL's user info holds unescaped.
+var invalid = []string{
+	"http://user^:passwo^rd@foo.com/",
+	"http://user:pa{ss}word9@foo.com/",
+}
