@@ -111,3 +111,23 @@ func TestScanText(t *testing.T) {
 		}
 	}
 }
+
+// -allow exempts the secrets it matches, not every secret of the file.
+func TestScanTextAllow(t *testing.T) {
+	setFlags(t, "allow", "ghp_")
+	data, err := os.ReadFile(filepath.Join("testdata", "text", "config.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found, err := hardcodedsecret.ScanText("deploy/config.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rules []string
+	for _, s := range found {
+		rules = append(rules, s.Rule)
+	}
+	if want := []string{"stripe-access-token", "password in URL"}; !slices.Equal(rules, want) {
+		t.Errorf("with -allow ghp_: %q, want %q", rules, want)
+	}
+}

@@ -48,11 +48,19 @@ func ScanText(path string, data []byte) ([]TextSecret, error) {
 	for _, f := range opts.engine.det.Detect(detect.Fragment{Raw: text, FilePath: path}) {
 		ms = append(ms, match{rule: f.RuleID, secret: f.Secret, line: f.StartLine})
 	}
-	cand := &candidate{value: text}
+	// A match is judged with its own line as the value, so that -allow
+	// exempts a secret or its line, never the whole file.
 	c := &checker{opts: opts}
+	ignored := func(m match) bool {
+		line := ""
+		if m.line >= 0 && m.line < len(lines) {
+			line = lines[m.line]
+		}
+		return c.ignored(&candidate{value: line}, m)
+	}
 	var out []TextSecret
 	seen := make(map[[2]int]bool)
-	for _, f := range eachSecret(slices.DeleteFunc(ms, func(m match) bool { return c.ignored(cand, m) })) {
+	for _, f := range eachSecret(slices.DeleteFunc(ms, ignored)) {
 		if s, ok := locate(lines, f.line, f.secret, f.rule); ok && !seen[[2]int{s.Line, s.Column}] {
 			seen[[2]int{s.Line, s.Column}] = true
 			out = append(out, s)
