@@ -115,7 +115,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	fromFile, err := settings.Select(rules)
 	if err != nil {
-		fmt.Fprintf(stderr, "seclint: %s: %v\n", opts.config, err)
+		name := opts.config
+		if name == "" {
+			name = config.FileName
+		}
+		fmt.Fprintf(stderr, "seclint: %s: %v\n", name, err)
 		return exitFailure
 	}
 	if err := fs.Parse(args); err != nil { // flags override the file

@@ -8,11 +8,13 @@ package config
 import (
 	"bytes"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
@@ -126,6 +128,17 @@ func checkNames(byName map[string]*rule.Rule, key string, names []string) error 
 	return nil
 }
 
+// wantOf describes the values flag f takes, from its default.
+func wantOf(f *flag.Flag) string {
+	if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+		return "true or false"
+	}
+	if _, err := strconv.ParseFloat(f.DefValue, 64); err == nil {
+		return "a number"
+	}
+	return "a valid value"
+}
+
 func setOptions(a *analysis.Analyzer, opts map[string]any) error {
 	for _, key := range sortedKeys(opts) {
 		f := a.Flags.Lookup(key)
@@ -133,7 +146,7 @@ func setOptions(a *analysis.Analyzer, opts map[string]any) error {
 			return fmt.Errorf("options.%s: rule has no option %q", a.Name, key)
 		}
 		if err := f.Value.Set(flagString(opts[key])); err != nil {
-			return fmt.Errorf("options.%s.%s: %v", a.Name, key, err)
+			return fmt.Errorf("options.%s.%s: %q is not %s: %v", a.Name, key, flagString(opts[key]), wantOf(f), err)
 		}
 	}
 	return nil
