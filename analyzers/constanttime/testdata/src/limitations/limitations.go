@@ -1,6 +1,9 @@
 package limitations
 
-import "net/http"
+import (
+	"bytes"
+	"net/http"
+)
 
 type Store struct{ current string }
 
@@ -32,4 +35,13 @@ func ownToken(current func() string, token string) string {
 // its name like a credential.
 func hasToken(v, token string) bool {
 	return v == token // want `secret token compared with ==`
+}
+
+type hello struct{ sessionId []byte }
+
+// A TLS session ID travels in clear, and a public-key signature is
+// public, but their names are a credential's.
+func echoed(sent, got *hello, sig, r []byte) bool {
+	return bytes.Equal(sent.sessionId, got.sessionId) || // want `secret sent.sessionId compared with bytes.Equal`
+		bytes.Equal(sig[:32], r) // want `secret sig\[:32\] compared with bytes.Equal`
 }
