@@ -69,6 +69,10 @@ func Ignored() *tls.Config {
 	if !strings.Contains(text, "tls.go:6:") || !strings.Contains(text, "(seclint)") {
 		t.Errorf("the finding in Reported is missing:\n%s", text)
 	}
+	// The message names the rule that a //seclint:ignore would name.
+	if !strings.Contains(text, ": insecuretls: ") {
+		t.Errorf("the finding does not name its rule:\n%s", text)
+	}
 	for _, line := range []string{"tls.go:10:", "tls.go:15:"} {
 		if strings.Contains(text, line) {
 			t.Errorf("suppressed finding at %s reported:\n%s", line, text)

@@ -27,6 +27,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/scaile/seclint/analyzers"
+	"github.com/scaile/seclint/analyzers/rule"
 	"github.com/scaile/seclint/internal/config"
 )
 
@@ -51,6 +52,13 @@ func New(settings any) (register.LinterPlugin, error) {
 	as, err := s.Select(analyzers.Rules())
 	if err != nil {
 		return nil, err
+	}
+	// golangci-lint names the linter, seclint, but not the rule, which a
+	// //seclint:ignore directive needs: the messages carry it.
+	for _, a := range as {
+		if err := a.Flags.Set(rule.FlagNamed, "true"); err != nil {
+			return nil, err
+		}
 	}
 	return &plugin{analyzers: as}, nil
 }

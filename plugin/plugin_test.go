@@ -7,6 +7,7 @@ import (
 	"github.com/golangci/plugin-module-register/register"
 
 	"github.com/scaile/seclint/analyzers"
+	"github.com/scaile/seclint/analyzers/rule"
 )
 
 func TestRegistered(t *testing.T) {
@@ -52,6 +53,21 @@ func TestSettings(t *testing.T) {
 	} {
 		if _, err := New(tc.settings); err == nil || !strings.Contains(err.Error(), tc.msg) {
 			t.Errorf("New(%v) error %v, want %q", tc.settings, err, tc.msg)
+		}
+	}
+}
+
+// golangci-lint prints the linter's name, not the rule's; the plugin asks
+// the rules to put their names in their messages.
+func TestNamedMessages(t *testing.T) {
+	p, err := New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	as, _ := p.BuildAnalyzers()
+	for _, a := range as {
+		if f := a.Flags.Lookup(rule.FlagNamed); f == nil || f.Value.String() != "true" {
+			t.Errorf("%s: -%s is not set", a.Name, rule.FlagNamed)
 		}
 	}
 }

@@ -120,6 +120,10 @@ func (r *Rule) CWEs() string {
 const (
 	FlagTests     = "tests"
 	FlagGenerated = "generated"
+	// FlagNamed starts every message with "RULE: ". go vet and
+	// golangci-lint print a finding without the name of the rule that
+	// made it, which a //seclint:ignore directive needs; they set it.
+	FlagNamed = "named"
 )
 
 // Outcome is the result of every rule's pass. Drivers that want to report
@@ -145,6 +149,7 @@ func New(a *analysis.Analyzer, meta Meta) *Rule {
 	}
 	a.Flags.Bool(FlagTests, false, "also report findings in _test.go files")
 	a.Flags.Bool(FlagGenerated, meta.KeepGenerated, "also report findings in generated files")
+	a.Flags.Bool(FlagNamed, false, "start each message with the rule's name")
 	return r
 }
 
@@ -154,6 +159,12 @@ func (r *Rule) filteredRun(pass *analysis.Pass) (any, error) {
 	f := newFilter(pass, boolFlag(r.Analyzer, FlagTests), boolFlag(r.Analyzer, FlagGenerated))
 	inner := *pass
 	inner.Report = f.report
+	if boolFlag(r.Analyzer, FlagNamed) {
+		inner.Report = func(d analysis.Diagnostic) {
+			d.Message = r.Name() + ": " + d.Message
+			f.report(d)
+		}
+	}
 	if _, err := r.run(&inner); err != nil {
 		return nil, err
 	}

@@ -117,3 +117,25 @@ func TestNewPanicsWithoutMetadata(t *testing.T) {
 type nopT struct{}
 
 func (*nopT) Errorf(string, ...any) {}
+
+// With -named, as go vet and golangci-lint run the rules, every message
+// starts with the rule's name.
+func TestNamed(t *testing.T) {
+	a, _ := newToy()
+	if err := a.Flags.Set(rule.FlagNamed, "true"); err != nil {
+		t.Fatal(err)
+	}
+	results := analysistest.Run(&nopT{}, analysistest.TestData(), a, "scope")
+	n := 0
+	for _, res := range results {
+		for _, d := range res.Diagnostics {
+			n++
+			if !strings.HasPrefix(d.Message, "toy: ") {
+				t.Errorf("message %q does not start with the rule's name", d.Message)
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no findings")
+	}
+}

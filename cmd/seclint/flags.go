@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/scaile/seclint/analyzers/rule"
 	"github.com/scaile/seclint/internal/config"
 )
 
@@ -153,6 +154,9 @@ func newFlagSet(as []*analysis.Analyzer) (*flag.FlagSet, *options, map[*analysis
 		enabled[a] = t
 		fs.Var(t, a.Name, "enable "+a.Name+" ("+firstLine(a.Doc)+")")
 		a.Flags.VisitAll(func(f *flag.Flag) {
+			if f.Name == rule.FlagNamed {
+				return // the command prints the rule's name itself
+			}
 			fs.Var(prefixedValue{f.Value}, a.Name+"."+f.Name, f.Usage)
 		})
 	}

@@ -19,6 +19,7 @@ import (
 	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/scaile/seclint/analyzers"
+	"github.com/scaile/seclint/analyzers/rule"
 )
 
 // version is reported in SARIF output.
@@ -28,8 +29,13 @@ func main() {
 	args := os.Args[1:]
 	if vetMode(args) {
 		// go vet drives the analysis one package at a time; unitchecker
-		// speaks its protocol and exits by itself.
-		unitchecker.Main(analyzers.Analyzers()...)
+		// speaks its protocol and exits by itself. go vet prints findings
+		// without the analyzer's name, so the messages carry it.
+		as := analyzers.Analyzers()
+		for _, a := range as {
+			a.Flags.Set(rule.FlagNamed, "true")
+		}
+		unitchecker.Main(as...)
 	}
 	os.Exit(run(args, os.Stdout, os.Stderr))
 }
