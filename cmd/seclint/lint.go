@@ -468,6 +468,10 @@ func packageErrors(p *packages.Package) []string {
 		if typed && e.Kind == packages.ListError {
 			continue
 		}
+		if e.Pos == "" || e.Pos == "-" {
+			msgs = append(msgs, e.Msg) // an error of go list, not of a file
+			continue
+		}
 		msgs = append(msgs, e.Error())
 	}
 	if len(msgs) > maxPackageErrors {
