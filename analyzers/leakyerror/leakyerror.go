@@ -66,7 +66,9 @@ arguments (the error of base64 decoding names an offset), and an error
 message that its caller drops (out, _ := f(secret)) is not a leak. The
 status of a response is the one written before it on every path, or
 the function's only WriteHeader. The result of a failed comma-ok type
-assertion is nil wherever only the failure leads. Tokens and API keys
+assertion is nil wherever only the failure leads. The error of a write
+to the response itself only says that the client went away, and is not
+internal detail when sent back. Tokens and API keys
 in HTTP responses are not reported: endpoints that issue them exist.
 Error text is internal detail only in responses; in logs it is what
 logs are for.

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -304,7 +305,11 @@ func (s *fnState) extract(e *ssa.Extract) flow {
 		// user, password, err := resolve(): only the password.
 		f.secret = s.passedOn(s.c.summary(call.Call.StaticCallee()), call.Common()).secret
 	}
-	if _, ok := e.Tuple.(*ssa.Call); ok && isErrorType(e.Type()) {
+	if call, ok := e.Tuple.(*ssa.Call); ok && isErrorType(e.Type()) && writesResponse(call.Common()) {
+		// The error of a write to the response says the client went
+		// away; sending it on tells the client nothing it lacks.
+		f = flow{}
+	} else if _, ok := e.Tuple.(*ssa.Call); ok && isErrorType(e.Type()) {
 		// The secret and the parameters a call passes on go to its
 		// string results (see checkReturn), not to its error: the
 		// error of base64.DecodeString(key) names an offset, and that
@@ -330,6 +335,22 @@ func (s *fnState) secretResult(call *ssa.Call, i int) bool {
 		return true // not from a summary, or nothing to tell apart
 	}
 	return sum.SecretResults&(1<<i) != 0
+}
+
+// writesResponse reports whether c writes to an HTTP response writer: a
+// Write method of one, or a function whose first argument is one
+// (io.WriteString, fmt.Fprintf, io.Copy).
+func writesResponse(c *ssa.CallCommon) bool {
+	if c.IsInvoke() {
+		return c.Method.Name() == "Write" && isResponseWriter(c.Value)
+	}
+	if len(c.Args) == 0 {
+		return false
+	}
+	if fn := c.StaticCallee(); fn != nil && fn.Signature.Recv() != nil {
+		return strings.HasPrefix(fn.Name(), "Write") && isResponseWriter(c.Args[0])
+	}
+	return isResponseWriter(c.Args[0])
 }
 
 func errDetail() flow {

@@ -138,3 +138,17 @@ func branches(w http.ResponseWriter, r *http.Request) error {
 	w.WriteHeader(http.StatusMethodNotAllowed)
 	return enc.Encode(map[string]string{"error": "only PUT and DELETE"})
 }
+
+// failedWrite answers a failed write to the client with that error: it
+// says the connection broke and holds nothing internal.
+func failedWrite(w http.ResponseWriter, body []byte) { // want failedWrite:"param 1 reaches an HTTP response"
+	if _, err := w.Write(body); err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+	}
+	if _, err := io.WriteString(w, "done"); err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+	}
+	if _, err := load(); err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError) // want `error detail reaches an HTTP response`
+	}
+}
