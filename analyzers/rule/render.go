@@ -19,7 +19,7 @@ func (r *Rule) Text() string {
 		fmt.Fprintf(&b, "\nBad:\n\n%s\n\nGood:\n\n%s\n", indent(r.Compiled.Before), indent(r.Compiled.After))
 	}
 	fmt.Fprintf(&b, "\nOptions:\n\n")
-	r.Analyzer.Flags.VisitAll(func(f *flag.Flag) {
+	r.visitOptions(func(f *flag.Flag) {
 		fmt.Fprintf(&b, "    -%s.%s (default %s)\n        %s\n", r.Name(), f.Name, defValue(f), f.Usage)
 	})
 	if r.Compliant != "" {
@@ -42,7 +42,7 @@ func (r *Rule) Markdown() string {
 		fmt.Fprintf(&b, "\n## Bad\n\n```go\n%s\n```\n\n## Good\n\n```go\n%s\n```\n", r.Compiled.Before, r.Compiled.After)
 	}
 	fmt.Fprintf(&b, "\n## Options\n\n| flag | default | meaning |\n|---|---|---|\n")
-	r.Analyzer.Flags.VisitAll(func(f *flag.Flag) {
+	r.visitOptions(func(f *flag.Flag) {
 		fmt.Fprintf(&b, "| `-%s.%s` | `%s` | %s |\n", r.Name(), f.Name, defValue(f), f.Usage)
 	})
 	if r.Compliant != "" {
@@ -63,4 +63,14 @@ func defValue(f *flag.Flag) string {
 		return strconv.Quote("")
 	}
 	return f.DefValue
+}
+
+// visitOptions visits the flags a user sets. FlagNamed is left out: the
+// hosts that need it set it themselves.
+func (r *Rule) visitOptions(fn func(*flag.Flag)) {
+	r.Analyzer.Flags.VisitAll(func(f *flag.Flag) {
+		if f.Name != FlagNamed {
+			fn(f)
+		}
+	})
 }
