@@ -66,7 +66,8 @@ regular expressions passed to package regexp, placeholders (changeme,
 <your-key>, xxxx, ${TOKEN}, REPLACE_ME, anything with "example"),
 providers' documentation keys, empty strings, format strings and
 templates, UUIDs and hashes that are not bound to a credential name,
-names, routes and labels, header and field names that end in a
+password hashes in modular crypt format ($2a$..., $argon2id$...), which
+are what a server stores in place of a secret, names, routes and labels, header and field names that end in a
 credential word (headerSessionToken = "x-amz-s3session-token"), words
 and numbers passed to a parameter named as a credential
 (hasToken(h, "100-continue")), URL syntax such as [user[:pwd]@], and

@@ -173,6 +173,10 @@ var (
 	// wordsAndNumbers matches words and numbers joined by separators,
 	// none mixing letters and digits: 100-continue, tls-alpn-01.
 	wordsAndNumbers = regexp.MustCompile(`^(?:[A-Za-z]+|[0-9]+)(?:[-_.:/](?:[A-Za-z]+|[0-9]+))*$`)
+	// passwordHash matches a password hash in modular crypt format
+	// (bcrypt, argon2, scrypt, PBKDF2, sha-crypt): what a server stores in
+	// place of a secret, and useless to log in with.
+	passwordHash = regexp.MustCompile(`^\$(?:2[abxy]?|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha(?:1|256|512))?|[156]|7|y|gy)\$[^\s]+\s*$`)
 )
 
 // placeholderWords mark a value that stands in for a secret.
@@ -247,6 +251,8 @@ func looksSecret(v string, minEntropy float64) bool {
 	switch {
 	case len(v) < 8:
 		return false // too short to be more than a default
+	case passwordHash.MatchString(v):
+		return false // a stored password hash, not a password
 	case strings.ContainsFunc(v, unicode.IsSpace):
 		return false // prose: a prompt, a message, a usage string
 	case wordLike.MatchString(v), numeric.MatchString(v):

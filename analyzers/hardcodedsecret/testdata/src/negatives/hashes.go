@@ -12,3 +12,17 @@ var (
 		{"abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"},
 	}
 )
+
+// Password hashes in modular crypt format are what a server stores in
+// place of a secret, even under a credential name.
+type client struct {
+	ID     string
+	Secret []byte
+}
+
+var demoClients = []client{
+	{ID: "demo", Secret: []byte(`$2a$10$IxMdI6d.LIRZPpSfEwNoeu4rY3FhDREsxFJXikcgdRRAStxUlsuEO`)},
+	{ID: "argon", Secret: []byte("$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$Q3ZxWm9kZXJhbmRvbWhhc2g")},
+}
+
+var passwordHash = "$6$rounds=5000$usesomesillystri$D4IrlXatmP7rx3P3InaxBeoomnAihCKRVQP22JZ6EY47Wc6BkroIuUUBOov1i.S5KPgErtP/EN5mcO.ChWQW21"
