@@ -69,6 +69,7 @@ func (c *checker) summarize(fn *ssa.Function) bool {
 	sum := new(funcFact)
 	var results flow
 	for _, b := range fn.Blocks {
+		s.block = b
 		for _, instr := range b.Instrs {
 			switch in := instr.(type) {
 			case ssa.CallInstruction:
@@ -284,7 +285,7 @@ func (s *fnState) reportArg(sk sink, a fmtArg, f flow, pos token.Pos, via []stri
 		}
 	}
 	if f.detail != nil && sk.place == placeResponse &&
-		(f.detail.Kind == kindStack || !s.clientError(sk)) {
+		(f.detail.Kind == kindStack || !s.clientError(sk)) && !s.debugOptIn() {
 		s.reportDetail(pos, f.detail, sk, via)
 	}
 }
@@ -421,4 +422,63 @@ func plainType(v ssa.Value) types.Type {
 		return v.X.Type()
 	}
 	return v.Type()
+}
+
+// debugOptIn reports whether the block being checked runs only when a
+// debug setting is on: if cfg.Debug { ... }, if exposeErrors(ctx) { ... }.
+// Detail sent to clients there was asked for by whoever runs the server.
+func (s *fnState) debugOptIn() bool {
+	b := s.block
+	for d := b.Idom(); d != nil; d = d.Idom() {
+		last, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+		if !ok || !debugSetting(last.Cond) {
+			continue
+		}
+		if then := d.Succs[0]; then.Dominates(b) && !d.Succs[1].Dominates(b) {
+			return true
+		}
+	}
+	return false
+}
+
+// debugSetting reports whether v reads a setting named for debugging or
+// for exposing detail: a field, a variable, a parameter or the result of
+// a call with such a name.
+func debugSetting(v ssa.Value) bool {
+	var name string
+	switch v := v.(type) {
+	case *ssa.Call:
+		if fn := v.Call.StaticCallee(); fn != nil {
+			name = fn.Name()
+		} else if v.Call.IsInvoke() {
+			name = v.Call.Method.Name()
+		}
+	case *ssa.UnOp:
+		switch x := v.X.(type) {
+		case *ssa.FieldAddr:
+			name = fieldName(x.X.Type(), x.Field)
+		case *ssa.Global:
+			name = x.Name()
+		}
+	case *ssa.Field:
+		name = fieldName(v.X.Type(), v.Field)
+	case *ssa.Parameter:
+		name = v.Name()
+	}
+	for _, w := range splitWords(name) {
+		switch w {
+		case "debug", "verbose", "expose", "dev", "development":
+			return true
+		}
+	}
+	return false
+}
+
+// fieldName is the name of field i of the struct t or *t, or "".
+func fieldName(t types.Type, i int) string {
+	st, _ := structOf(t)
+	if st == nil || i >= st.NumFields() {
+		return ""
+	}
+	return st.Field(i).Name()
 }

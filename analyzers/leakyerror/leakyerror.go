@@ -68,7 +68,9 @@ status of a response is the one written before it on every path, or
 the function's only WriteHeader. The result of a failed comma-ok type
 assertion is nil wherever only the failure leads. The error of a write
 to the response itself only says that the client went away, and is not
-internal detail when sent back. Tokens and API keys
+internal detail when sent back. Nor is detail sent where only a debug
+setting leads (if cfg.Debug, if exposeErrors()): the operator asked for
+it; secrets there are still reported. Tokens and API keys
 in HTTP responses are not reported: endpoints that issue them exist.
 Error text is internal detail only in responses; in logs it is what
 logs are for.

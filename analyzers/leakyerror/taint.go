@@ -43,6 +43,7 @@ type fnState struct {
 	memo   map[ssa.Value]flow
 	busy   map[ssa.Value]bool
 	errRcv bool // fn is an Error method: track the receiver's fields
+	block  *ssa.BasicBlock // the block being checked
 }
 
 func newFnState(c *checker, fn *ssa.Function) *fnState {

@@ -152,3 +152,26 @@ func failedWrite(w http.ResponseWriter, body []byte) { // want failedWrite:"para
 		http.Error(w, err.Error(), http.StatusInternalServerError) // want `error detail reaches an HTTP response`
 	}
 }
+
+type server struct {
+	Debug bool
+	cfg   interface{ ExposeErrors() bool }
+}
+
+// debugDetail sends error detail only when the operator turned debugging
+// on; the same write outside the opt-in is reported.
+func (srv *server) debugDetail(w http.ResponseWriter, r *http.Request) {
+	_, err := load()
+	if err == nil {
+		return
+	}
+	if srv.Debug {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	if srv.cfg.ExposeErrors() {
+		http.Error(w, "internal: "+err.Error(), http.StatusInternalServerError)
+		return
+	}
+	http.Error(w, err.Error(), http.StatusInternalServerError) // want `error detail reaches an HTTP response`
+}
