@@ -42,7 +42,7 @@ type fnState struct {
 	fn     *ssa.Function
 	memo   map[ssa.Value]flow
 	busy   map[ssa.Value]bool
-	errRcv bool // fn is an Error method: track the receiver's fields
+	errRcv bool            // fn is an Error method: track the receiver's fields
 	block  *ssa.BasicBlock // the block being checked
 }
 
