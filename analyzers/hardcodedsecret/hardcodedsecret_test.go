@@ -85,6 +85,11 @@ func TestScanText(t *testing.T) {
 			`9:26 password in URL "0Jj…"`,
 		}},
 		{"Dockerfile", "Dockerfile", []string{`2:21 slack-bot-token "xoxb…"`}},
+		{"service.env", "service.env", []string{
+			`2:20 generic password "Zq8#…"`,
+			`5:17 generic-api-key "k3P9…"`,
+		}},
+		{"client.json", "deploy/client.json", []string{`3:21 generic-api-key "Vx7q…"`}},
 		{"clean.env", ".env", nil},
 		{"binary.bin", "bin/tool", nil},
 		{"config.yaml", "internal/testdata/config.yaml", nil},

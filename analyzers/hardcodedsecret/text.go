@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -78,10 +79,48 @@ func ScanText(path string, data []byte) ([]TextSecret, error) {
 			out = append(out, s)
 		}
 	}
+	// Random values bound to a credential name, as the analyzer judges
+	// them in Go: DB_PASSWORD=..., "client_secret": "...", token: ...
+	hit := make(map[int]bool)
+	for _, s := range out {
+		hit[s.Line] = true
+	}
+	for i, l := range lines {
+		if hit[i+1] {
+			continue
+		}
+		name, value, ok := assignment(l)
+		if !ok {
+			continue
+		}
+		kind := credentialKind(name)
+		if kind == "" || !looksSecret(value, opts.minEntropy) || c.allowed(&candidate{value: l}, value) {
+			continue
+		}
+		if s, ok := locate(lines, i, value, "generic "+kind); ok {
+			out = append(out, s)
+		}
+	}
+
 	slices.SortFunc(out, func(a, b TextSecret) int {
 		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
 	})
 	return out, nil
+}
+
+// assignLine matches a name given a value on one line, in the forms of
+// .env and shell files, YAML, JSON, TOML and INI: NAME=value,
+// export NAME="value", name: value, "name": "value".
+var assignLine = regexp.MustCompile(`^\s*(?:export\s+)?["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?\s*[:=]\s*` +
+	`(?:"([^"]*)"|'([^']*)'|([^\s"']+?))[,;]?(?:\s+#.*)?\s*$`)
+
+// assignment returns the name and value of line if it binds one.
+func assignment(line string) (name, value string, ok bool) {
+	m := assignLine.FindStringSubmatch(strings.TrimRight(line, "\r\n"))
+	if m == nil {
+		return "", "", false
+	}
+	return m[1], m[2] + m[3] + m[4], true
 }
 
 // locate finds secret on line i (from 0) of lines, or on a later line
