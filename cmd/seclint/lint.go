@@ -410,10 +410,22 @@ func analyze(as []*analysis.Analyzer, cfg *packages.Config, patterns []string, w
 	}
 	byPkg := make(map[string][]finding)
 	failed := make(map[string]bool)
+	skipped := make(map[*packages.Package]bool)
 	for _, act := range graph.Roots {
 		if act.Err != nil {
 			failed[act.Package.ID] = true
-			if !broken[act.Package] {
+			switch {
+			case broken[act.Package]:
+				// its own errors are reported
+			case act.Package.IllTyped:
+				// The checker skips a package that imports one with errors;
+				// that one is named, and this one once.
+				if !skipped[act.Package] {
+					skipped[act.Package] = true
+					rep.errs = append(rep.errs, fmt.Errorf("package %s: not analyzed: it imports a package with errors",
+						act.Package.PkgPath))
+				}
+			default:
 				rep.errs = append(rep.errs, fmt.Errorf("analyzer %s failed on %s: %s",
 					act.Analyzer.Name, act.Package.PkgPath, hardcodedsecret.Redact(act.Err.Error())))
 			}
