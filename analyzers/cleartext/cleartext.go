@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -161,8 +160,8 @@ func run(pass *analysis.Pass) (any, error) {
 	c := &checker{
 		pass:    pass,
 		defs:    newDefs(pass.TypesInfo, pass.Files),
-		servers: boolFlag(pass.Analyzer, flagServers),
-		strict:  boolFlag(pass.Analyzer, flagStrict),
+		servers: rule.BoolFlag(pass.Analyzer, flagServers),
+		strict:  rule.BoolFlag(pass.Analyzer, flagStrict),
 		fixed:   make(map[*ast.BasicLit]bool),
 		fields:  make(map[*ast.BasicLit]bool),
 	}
@@ -199,15 +198,6 @@ func importsAny(pkg *types.Package, paths []string) bool {
 		}
 	}
 	return false
-}
-
-func boolFlag(a *analysis.Analyzer, name string) bool {
-	f := a.Flags.Lookup(name)
-	if f == nil {
-		return false
-	}
-	v, _ := strconv.ParseBool(f.Value.String())
-	return v
 }
 
 func (c *checker) checkCall(call *ast.CallExpr) {

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"regexp"
@@ -16,6 +15,7 @@ import (
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
+	"honnef.co/go/tools/analysis/code"
 	"honnef.co/go/tools/analysis/lint"
 
 	"github.com/scaile/seclint/analyzers/rule"
@@ -295,11 +295,7 @@ func (c *checker) namesNoSecret(call *ast.CallExpr) bool {
 
 // constString returns the constant string value of e, if it has one.
 func (c *checker) constString(e ast.Expr) (string, bool) {
-	tv, ok := c.pass.TypesInfo.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", false
-	}
-	return constant.StringVal(tv.Value), true
+	return code.ExprToString(c.pass, e)
 }
 
 func (c *checker) add(cur inspector.Cursor, e ast.Expr) {

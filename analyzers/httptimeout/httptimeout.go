@@ -2,7 +2,6 @@ package httptimeout
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"net"
@@ -13,6 +12,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
+	"honnef.co/go/tools/analysis/code"
 	"honnef.co/go/tools/analysis/lint"
 
 	"github.com/scaile/seclint/analyzers/rule"
@@ -285,11 +285,7 @@ func constPrefix(pass *analysis.Pass, e ast.Expr) (string, bool) {
 }
 
 func constString(pass *analysis.Pass, e ast.Expr) (string, bool) {
-	tv, ok := pass.TypesInfo.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", false
-	}
-	return constant.StringVal(tv.Value), true
+	return code.ExprToString(pass, e)
 }
 
 // enclosingFunc returns the body of the outermost function around cur,

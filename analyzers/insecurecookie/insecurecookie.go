@@ -3,7 +3,6 @@ package insecurecookie
 import (
 	"fmt"
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"strconv"
@@ -13,6 +12,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
+	"honnef.co/go/tools/analysis/code"
 	"honnef.co/go/tools/analysis/lint"
 
 	"github.com/scaile/seclint/analyzers/rule"
@@ -532,11 +532,7 @@ func (c *checker) constString(e ast.Expr) string {
 }
 
 func (c *checker) constStringOK(e ast.Expr) (string, bool) {
-	tv, ok := c.pass.TypesInfo.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", false
-	}
-	return constant.StringVal(tv.Value), true
+	return code.ExprToString(c.pass, e)
 }
 
 // outermostBody returns the body of the outermost function around cur,

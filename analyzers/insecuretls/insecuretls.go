@@ -7,7 +7,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"strconv"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
@@ -202,7 +201,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c := &checker{
 		pass:     pass,
-		strict:   boolFlag(pass.Analyzer, flagStrict),
+		strict:   rule.BoolFlag(pass.Analyzer, flagStrict),
 		fields:   fields,
 		callers:  make(map[*ssa.Function][]*ssa.Call),
 		sinks:    make(map[*ssa.Function]map[int]bool),
@@ -270,15 +269,6 @@ func findImport(pkg *types.Package, path string) *types.Package {
 		}
 	}
 	return nil
-}
-
-func boolFlag(a *analysis.Analyzer, name string) bool {
-	f := a.Flags.Lookup(name)
-	if f == nil {
-		return false
-	}
-	v, _ := strconv.ParseBool(f.Value.String())
-	return v
 }
 
 // indexSites records where the source sets a tracked field, keyed by the

@@ -156,10 +156,10 @@ func New(a *analysis.Analyzer, meta Meta) *Rule {
 // filteredRun runs the rule's own Run with a pass whose Report applies
 // the shared filter.
 func (r *Rule) filteredRun(pass *analysis.Pass) (any, error) {
-	f := newFilter(pass, boolFlag(r.Analyzer, FlagTests), boolFlag(r.Analyzer, FlagGenerated))
+	f := newFilter(pass, BoolFlag(r.Analyzer, FlagTests), BoolFlag(r.Analyzer, FlagGenerated))
 	inner := *pass
 	inner.Report = f.report
-	if boolFlag(r.Analyzer, FlagNamed) {
+	if BoolFlag(r.Analyzer, FlagNamed) {
 		inner.Report = func(d analysis.Diagnostic) {
 			d.Message = r.Name() + ": " + d.Message
 			f.report(d)
@@ -172,9 +172,9 @@ func (r *Rule) filteredRun(pass *analysis.Pass) (any, error) {
 	return &Outcome{Used: f.used()}, nil
 }
 
-// boolFlag reads one of the analyzer's boolean flags. Flags are set before
-// any pass runs and only read afterwards.
-func boolFlag(a *analysis.Analyzer, name string) bool {
+// BoolFlag reads one of a's boolean flags, false if it has none of that
+// name. Flags are set before any pass runs and only read afterwards.
+func BoolFlag(a *analysis.Analyzer, name string) bool {
 	f := a.Flags.Lookup(name)
 	if f == nil {
 		return false

@@ -2,11 +2,11 @@ package secretperm
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
+	"honnef.co/go/tools/analysis/code"
 
 	"github.com/scaile/seclint/analyzers/internal/credname"
 )
@@ -38,11 +38,7 @@ func (c *checker) secretPath(e ast.Expr) bool {
 }
 
 func (c *checker) stringConst(e ast.Expr) (string, bool) {
-	tv, ok := c.pass.TypesInfo.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", false
-	}
-	return constant.StringVal(tv.Value), true
+	return code.ExprToString(c.pass, e)
 }
 
 // secretTypes are values that are secrets by their type.

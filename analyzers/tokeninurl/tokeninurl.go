@@ -2,7 +2,6 @@ package tokeninurl
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"regexp"
@@ -12,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
+	"honnef.co/go/tools/analysis/code"
 	"honnef.co/go/tools/analysis/lint"
 
 	"github.com/scaile/seclint/analyzers/internal/credname"
@@ -206,11 +206,7 @@ func isValues(t types.Type) bool {
 }
 
 func (c *checker) stringConst(e ast.Expr) (string, bool) {
-	tv, ok := c.pass.TypesInfo.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", false
-	}
-	return constant.StringVal(tv.Value), true
+	return code.ExprToString(c.pass, e)
 }
 
 // maskRE matches constant values that stand in for a credential: a

@@ -153,7 +153,7 @@ func run(pass *analysis.Pass) (any, error) {
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c := &checker{
 		pass:       pass,
-		strict:     boolFlag(pass.Analyzer, flagStrict),
+		strict:     rule.BoolFlag(pass.Analyzer, flagStrict),
 		iterations: intFlag(pass.Analyzer, flagIterations, defaultIterations),
 		origins:    collectOrigins(pass, ins),
 		hashed:     make(map[ast.Node]*hashedPasswords),
@@ -191,13 +191,8 @@ func importsCrypto(pkg *types.Package) bool {
 	return false
 }
 
-// boolFlag and intFlag read the analyzer's flags, which are set before
-// any pass runs and only read afterwards.
-func boolFlag(a *analysis.Analyzer, name string) bool {
-	v, _ := a.Flags.Lookup(name).Value.(flag.Getter).Get().(bool)
-	return v
-}
-
+// intFlag reads one of the analyzer's integer flags, which are set
+// before any pass runs and only read afterwards.
 func intFlag(a *analysis.Analyzer, name string, def int) int {
 	v, ok := a.Flags.Lookup(name).Value.(flag.Getter).Get().(int)
 	if !ok {
