@@ -40,7 +40,10 @@ One operand must be a secret by its data: the result of \'Sum\' on a hash
 built with \'hmac.New\' (or on a hash named like a MAC), a variable, field,
 parameter, constant or function named as a credential, the password from
 \'Request.BasicAuth\', or the value of a request header, form field or
-query parameter named as one (\'Authorization\', \'X-Api-Key\'). Names are
+query parameter named as one (\'Authorization\', \'X-Api-Key\'). A
+function whose name opens with verify, validate, check, is or has checks
+a credential rather than returns one (\'VerifySignature\' returns the
+payload it verified), so its result is not a secret. Names are
 judged by their words: \'csrfToken\', \'apiKey\' and \'passwordHash\' are
 secrets, \'tokenCount\', \'maxTokens\', \'tokenType\' and a bare \'key\' are
 not. Values pass through conversions, hex and base64 encoding, trimming
@@ -431,7 +434,21 @@ func (c *checker) isSecretCall(call *ast.CallExpr, depth int) bool {
 		return len(call.Args) == 1 && c.isSecretKey(call.Args[0])
 	}
 	// computeSignature(body), s.expectedMAC(), user.GetPassword()
-	return credname.IsSecret(fn.Name())
+	return credname.IsSecret(fn.Name()) && !verifies(fn.Name())
+}
+
+// checkVerbs open the names of functions that check a credential
+// rather than produce one: VerifySignature returns the signed payload
+// or a verdict, which an attacker already knows.
+var checkVerbs = map[string]bool{
+	"verify": true, "validate": true, "check": true, "is": true, "has": true,
+}
+
+// verifies reports whether a function's name says it checks a
+// credential: verifySignature, ValidateToken, isValidMAC.
+func verifies(name string) bool {
+	words := credname.Words(name)
+	return len(words) > 1 && checkVerbs[words[0]]
 }
 
 // isSecretKey reports whether e is a constant string naming a credential.

@@ -68,3 +68,13 @@ func csrf(csrfToken string, r *http.Request) bool {
 func sessionID(sessionID string, cookie *http.Cookie) bool {
 	return cookie.Value != sessionID // want `secret sessionID compared with !=`
 }
+
+func computeSignature(key, body []byte) []byte {
+	m := hmac.New(sha256.New, key)
+	m.Write(body)
+	return m.Sum(nil)
+}
+
+func producedSignature(key, body, got []byte) bool {
+	return bytes.Equal(computeSignature(key, body), got) // want `secret computeSignature\(key, body\) compared with bytes.Equal`
+}

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"bytes"
 	"crypto/hmac"
 	"crypto/sha256"
 	"crypto/subtle"
@@ -83,4 +84,15 @@ func (c *cache) update(newToken string) {
 	if c.refreshToken != newToken {
 		c.refreshToken = newToken
 	}
+}
+
+type keySet struct{}
+
+func (keySet) VerifySignature(token string) ([]byte, error) { return []byte(token), nil }
+
+// A verifier returns the payload it checked; comparing it with the
+// payload the token carries compares two values the sender chose.
+func verifiedPayload(set keySet, token string, payload []byte) bool {
+	signedPayload, err := set.VerifySignature(token)
+	return err == nil && bytes.Equal(signedPayload, payload)
 }
