@@ -24,6 +24,9 @@ func (s *fnState) call(c *ssa.CallCommon, result ssa.Value) flow {
 	if fn == nil {
 		return errorResult(result) // a call through a func value
 	}
+	if readsRequest(c) && result != nil && isErrorType(result.Type()) {
+		return flow{} // r.ParseForm: the error is about the client's request
+	}
 	name := funcName(fn)
 	if f, ok := s.sourceCall(name, c); ok {
 		return f

@@ -68,7 +68,8 @@ status of a response is the one written before it on every path, or
 the function's only WriteHeader. The result of a failed comma-ok type
 assertion is nil wherever only the failure leads. The error of a write
 to the response itself only says that the client went away, and is not
-internal detail when sent back. Nor is detail sent where only a debug
+internal detail when sent back; nor is the error of a method of the
+request (ParseForm, FormFile), which describes what the client sent. Nor is detail sent where only a debug
 setting leads (if cfg.Debug, if exposeErrors()): the operator asked for
 it; secrets there are still reported. Tokens and API keys
 in HTTP responses are not reported: endpoints that issue them exist.

@@ -310,6 +310,8 @@ func (s *fnState) extract(e *ssa.Extract) flow {
 		// The error of a write to the response says the client went
 		// away; sending it on tells the client nothing it lacks.
 		f = flow{}
+	} else if ok && isErrorType(e.Type()) && readsRequest(call.Common()) {
+		f = flow{} // r.FormFile: the error is about the client's request
 	} else if _, ok := e.Tuple.(*ssa.Call); ok && isErrorType(e.Type()) {
 		// The secret and the parameters a call passes on go to its
 		// string results (see checkReturn), not to its error: the
@@ -352,6 +354,17 @@ func writesResponse(c *ssa.CallCommon) bool {
 		return strings.HasPrefix(fn.Name(), "Write") && isResponseWriter(c.Args[0])
 	}
 	return isResponseWriter(c.Args[0])
+}
+
+// readsRequest reports whether c calls a method of *http.Request. Its
+// error (a malformed form, a missing file or cookie) describes the
+// request the client sent, not the server.
+func readsRequest(c *ssa.CallCommon) bool {
+	fn := c.StaticCallee()
+	if fn == nil || fn.Signature.Recv() == nil {
+		return false
+	}
+	return funcName(fn) == "(*net/http.Request)."+fn.Name()
 }
 
 func errDetail() flow {

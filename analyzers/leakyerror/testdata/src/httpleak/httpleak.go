@@ -175,3 +175,21 @@ func (srv *server) debugDetail(w http.ResponseWriter, r *http.Request) {
 	}
 	http.Error(w, err.Error(), http.StatusInternalServerError) // want `error detail reaches an HTTP response`
 }
+
+// Must not flag: the errors of reading the request describe what the
+// client sent.
+func upload(w http.ResponseWriter, r *http.Request) {
+	if err := r.ParseMultipartForm(1 << 20); err != nil {
+		http.Error(w, "bad form: "+err.Error(), http.StatusInternalServerError)
+		return
+	}
+	f, _, err := r.FormFile("doc")
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	defer f.Close()
+	if _, err := load(); err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError) // want `error detail reaches an HTTP response`
+	}
+}
