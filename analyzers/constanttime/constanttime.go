@@ -76,7 +76,10 @@ all the same; suppress them with a reason. Requiring one operand to come
 from a request, a network read or an exported parameter would drop
 them, but also the real findings whose input arrives through a buffer
 or an unexported helper (a packet's reset token, a SCRAM server
-signature), so the rule does not. Only the update idiom
+signature), so the rule does not. For the same reason two tokens that
+both come from the request (a bearer token and a form field, compared
+to refuse a request that repeats one) are reported, although the client
+chose both. Only the update idiom
 \'if a != b { a = b }\' is recognised and skipped. Names are judged
 out of context: a token in the lexical sense (a word of a header list,
 a lexer's token), a TLS session ID and a public-key signature are

@@ -45,3 +45,11 @@ func echoed(sent, got *hello, sig, r []byte) bool {
 	return bytes.Equal(sent.sessionId, got.sessionId) || // want `secret sent.sessionId compared with bytes.Equal`
 		bytes.Equal(sig[:32], r) // want `secret sig\[:32\] compared with bytes.Equal`
 }
+
+func bearerToken(r *http.Request) string { return r.Header.Get("Authorization") }
+
+// Two tokens that both come from the request are reported, although the
+// client chose both and the timing tells it nothing.
+func repeated(r *http.Request) bool {
+	return r.PostFormValue("token") == bearerToken(r) // want `secret r.PostFormValue\("token"\) compared with ==`
+}
