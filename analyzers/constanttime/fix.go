@@ -9,6 +9,8 @@ import (
 	"strconv"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/scaile/seclint/analyzers/internal/astedit"
 )
 
 // describe renders e for a message, shortened so that a long expression
@@ -95,7 +97,7 @@ func (c *checker) importName(pos token.Pos, path, name string) (string, []analys
 		}
 		return "", nil, false // the name means something else here
 	}
-	return name, []analysis.TextEdit{addImport(file, path)}, true
+	return name, []analysis.TextEdit{astedit.AddImport(file, path)}, true
 }
 
 func (c *checker) fileOf(pos token.Pos) *ast.File {
@@ -105,26 +107,4 @@ func (c *checker) fileOf(pos token.Pos) *ast.File {
 		}
 	}
 	return nil
-}
-
-// addImport inserts path into the file's first import declaration, or
-// adds a declaration after the package clause.
-func addImport(file *ast.File, path string) analysis.TextEdit {
-	quoted := strconv.Quote(path)
-	for _, decl := range file.Decls {
-		gen, ok := decl.(*ast.GenDecl)
-		if !ok || gen.Tok != token.IMPORT {
-			break
-		}
-		if gen.Lparen.IsValid() {
-			return analysis.TextEdit{
-				Pos: gen.Lparen + 1, End: gen.Lparen + 1, NewText: []byte("\n\t" + quoted),
-			}
-		}
-		return analysis.TextEdit{
-			Pos: gen.Pos(), End: gen.Pos(), NewText: []byte("import " + quoted + "\n"),
-		}
-	}
-	end := file.Name.End()
-	return analysis.TextEdit{Pos: end, End: end, NewText: []byte("\n\nimport " + quoted)}
 }

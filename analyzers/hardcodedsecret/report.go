@@ -3,12 +3,13 @@ package hardcodedsecret
 import (
 	"fmt"
 	"go/ast"
-	"go/token"
 	"go/types"
 	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/scaile/seclint/analyzers/internal/astedit"
 )
 
 // report reports one secret found in cand. The message names the rule
@@ -88,7 +89,7 @@ func (c *checker) getenvEdits(node ast.Node, env string) ([]analysis.TextEdit, b
 			return nil, false
 		}
 	} else {
-		edits = append(edits, addImport(c.file, "os"))
+		edits = append(edits, astedit.AddImport(c.file, "os"))
 	}
 
 	scope := c.pass.TypesInfo.Scopes[c.file].Innermost(node.Pos())
@@ -114,35 +115,4 @@ func importSpec(file *ast.File, path string) *ast.ImportSpec {
 		}
 	}
 	return nil
-}
-
-// addImport returns an edit adding an import of path to file: into the
-// first import block, in sorted position, or as a new declaration after
-// the package clause.
-func addImport(file *ast.File, path string) analysis.TextEdit {
-	quoted := strconv.Quote(path)
-	for _, decl := range file.Decls {
-		gen, ok := decl.(*ast.GenDecl)
-		if !ok || gen.Tok != token.IMPORT {
-			continue
-		}
-		if !gen.Lparen.IsValid() {
-			text := "\nimport " + quoted
-			return analysis.TextEdit{Pos: gen.End(), End: gen.End(), NewText: []byte(text)}
-		}
-		for _, spec := range gen.Specs {
-			if spec.(*ast.ImportSpec).Path.Value > quoted {
-				text := quoted + "\n\t"
-				return analysis.TextEdit{Pos: spec.Pos(), End: spec.Pos(), NewText: []byte(text)}
-			}
-		}
-		text := "\n\t" + quoted
-		end := gen.Rparen
-		if n := len(gen.Specs); n > 0 {
-			end = gen.Specs[n-1].End()
-		}
-		return analysis.TextEdit{Pos: end, End: end, NewText: []byte(text)}
-	}
-	text := "\n\nimport " + quoted
-	return analysis.TextEdit{Pos: file.Name.End(), End: file.Name.End(), NewText: []byte(text)}
 }

@@ -15,6 +15,7 @@ import (
 	"honnef.co/go/tools/analysis/code"
 	"honnef.co/go/tools/analysis/lint"
 
+	"github.com/scaile/seclint/analyzers/internal/astedit"
 	"github.com/scaile/seclint/analyzers/rule"
 )
 
@@ -620,19 +621,7 @@ func timeImport(pass *analysis.Pass, file *ast.File) (string, []analysis.TextEdi
 	if pkgNameTaken(pass, file, "time") {
 		return "time", nil // would shadow; leave the import to the user
 	}
-	at := file.Name.End() // after the package clause, or the last import
-	for _, decl := range file.Decls {
-		gd, ok := decl.(*ast.GenDecl)
-		if !ok || gd.Tok != token.IMPORT {
-			break
-		}
-		if gd.Lparen.IsValid() {
-			edit := analysis.TextEdit{Pos: gd.Lparen + 1, End: gd.Lparen + 1, NewText: []byte("\n\t\"time\"")}
-			return "time", []analysis.TextEdit{edit}
-		}
-		at = gd.End()
-	}
-	return "time", []analysis.TextEdit{{Pos: at, End: at, NewText: []byte("\n\nimport \"time\"")}}
+	return "time", []analysis.TextEdit{astedit.AddImport(file, "time")}
 }
 
 // pkgNameTaken reports whether name is declared at file or package scope.
