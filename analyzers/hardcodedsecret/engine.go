@@ -178,12 +178,12 @@ func extend(base, user *config.ViperConfig) *config.ViperConfig {
 // has a line but no byte offset, and a pattern may run from one text
 // into the next, so every text with a match in a joined scan is scanned
 // again on its own with all the rules, and only those results count.
-func (e *engine) scan(texts []string) [][]match {
+func (e *engine) scan(texts []string, prose []bool) [][]match {
 	out := make([][]match, len(texts))
 	if len(texts) == 0 {
 		return out
 	}
-	for i := range e.rules.hits(texts) {
+	for i := range e.rules.hits(texts, prose) {
 		for _, f := range e.det.DetectString(texts[i]) {
 			out[i] = append(out[i], match{rule: f.RuleID, secret: f.Secret, line: f.StartLine})
 		}

@@ -366,10 +366,11 @@ func (c *checker) collectComments() {
 // judge scans the file's candidates and reports the secrets in them.
 func (c *checker) judge() {
 	texts := make([]string, len(c.cands))
+	prose := make([]bool, len(c.cands))
 	for i, cand := range c.cands {
-		texts[i] = cand.value
+		texts[i], prose[i] = cand.value, cand.comment
 	}
-	matches := c.opts.engine.scan(texts)
+	matches := c.opts.engine.scan(texts, prose)
 	for i, cand := range c.cands {
 		for _, f := range c.find(cand, matches[i]) {
 			if cand.comment {

@@ -15,9 +15,10 @@ import (
 // single joined fragment holds nearly every keyword somewhere ("ey",
 // "sk", "key"), and then nearly every pattern runs over all of it.
 type ruleSet struct {
-	dets   []*detect.Detector // one per rule, in rule order
-	always []int              // rules without keywords: they see every text
-	index  keywordIndex       // keyword → rules
+	dets    []*detect.Detector // one per rule, in rule order
+	generic []bool             // the rule is one of gitleaks' generic rules
+	always  []int              // rules without keywords: they see every text
+	index   keywordIndex       // keyword → rules
 }
 
 func newRuleSet(cfg config.Config) *ruleSet {
@@ -40,6 +41,7 @@ func newRuleSet(cfg config.Config) *ruleSet {
 		det.MaxDecodeDepth = 0
 		n := len(rs.dets)
 		rs.dets = append(rs.dets, det)
+		rs.generic = append(rs.generic, strings.HasPrefix(id, "generic"))
 		if len(r.Keywords) == 0 || len(r.RequiredRules) > 0 {
 			rs.always = append(rs.always, n)
 			continue
@@ -52,13 +54,16 @@ func newRuleSet(cfg config.Config) *ruleSet {
 }
 
 // hits returns the indexes of the texts in which some rule matched, as
-// seen through joined scans: a superset of the texts with a match.
-func (rs *ruleSet) hits(texts []string) map[int]bool {
+// seen through joined scans: a superset of the texts with a match. The
+// generic rules skip the texts marked in prose (comments): their matches
+// there are never reported, and they are most of the scanning's cost.
+func (rs *ruleSet) hits(texts []string, prose []bool) map[int]bool {
 	byRule := make([][]int, len(rs.dets))
 	for _, r := range rs.always {
-		byRule[r] = make([]int, len(texts))
 		for i := range texts {
-			byRule[r][i] = i
+			if !(rs.generic[r] && prose[i]) {
+				byRule[r] = append(byRule[r], i)
+			}
 		}
 	}
 	last := make([]int, len(rs.dets))
@@ -67,7 +72,7 @@ func (rs *ruleSet) hits(texts []string) map[int]bool {
 	}
 	for i, t := range texts {
 		rs.index.find(strings.ToLower(t), func(r int) {
-			if last[r] != i {
+			if last[r] != i && !(rs.generic[r] && prose[i]) {
 				last[r] = i
 				byRule[r] = append(byRule[r], i)
 			}
