@@ -10,7 +10,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/scaile/seclint/analyzers/internal/astedit"
+	"github.com/scaile/seclint/analyzers/internal/astutil"
 )
 
 // describe renders e for a message, shortened so that a long expression
@@ -97,7 +97,7 @@ func (c *checker) importName(pos token.Pos, path, name string) (string, []analys
 		}
 		return "", nil, false // the name means something else here
 	}
-	return name, []analysis.TextEdit{astedit.AddImport(file, path)}, true
+	return name, []analysis.TextEdit{astutil.AddImport(file, path)}, true
 }
 
 func (c *checker) fileOf(pos token.Pos) *ast.File {

@@ -9,7 +9,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/scaile/seclint/analyzers/internal/astedit"
+	"github.com/scaile/seclint/analyzers/internal/astutil"
 )
 
 // report reports one secret found in cand. The message names the rule
@@ -89,7 +89,7 @@ func (c *checker) getenvEdits(node ast.Node, env string) ([]analysis.TextEdit, b
 			return nil, false
 		}
 	} else {
-		edits = append(edits, astedit.AddImport(c.file, "os"))
+		edits = append(edits, astutil.AddImport(c.file, "os"))
 	}
 
 	scope := c.pass.TypesInfo.Scopes[c.file].Innermost(node.Pos())

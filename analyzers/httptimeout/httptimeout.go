@@ -15,7 +15,7 @@ import (
 	"honnef.co/go/tools/analysis/code"
 	"honnef.co/go/tools/analysis/lint"
 
-	"github.com/scaile/seclint/analyzers/internal/astedit"
+	"github.com/scaile/seclint/analyzers/internal/astutil"
 	"github.com/scaile/seclint/analyzers/rule"
 )
 
@@ -174,7 +174,7 @@ func checkServer(pass *analysis.Pass, cur inspector.Cursor, lit *ast.CompositeLi
 	if addr := fieldValue(lit, "Addr"); addr != nil && isLoopback(pass, addr) {
 		return // only this host can connect
 	}
-	scope := enclosingFunc(cur)
+	scope := astutil.OutermostBody(cur)
 	if scope != nil && assignsField(pass, scope, "Server", "ReadHeaderTimeout", "ReadTimeout") {
 		return // set after construction
 	}
@@ -289,22 +289,6 @@ func constString(pass *analysis.Pass, e ast.Expr) (string, bool) {
 	return code.ExprToString(pass, e)
 }
 
-// enclosingFunc returns the body of the outermost function around cur,
-// or nil at package level. Closures share their parent's scope: a
-// timeout set in either counts for both.
-func enclosingFunc(cur inspector.Cursor) *ast.BlockStmt {
-	var body *ast.BlockStmt
-	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		switch f := c.Node().(type) {
-		case *ast.FuncDecl:
-			body = f.Body
-		case *ast.FuncLit:
-			body = f.Body
-		}
-	}
-	return body
-}
-
 // assignsField reports whether scope assigns one of the named fields of
 // net/http.typeName.
 func assignsField(pass *analysis.Pass, scope ast.Node, typeName string, fields ...string) bool {
@@ -347,7 +331,7 @@ func checkClient(pass *analysis.Pass, cur inspector.Cursor, lit *ast.CompositeLi
 	if hasField(lit, "Timeout") {
 		return
 	}
-	scope := enclosingFunc(cur)
+	scope := astutil.OutermostBody(cur)
 	if scope == nil {
 		return // a package-level client is used elsewhere
 	}
@@ -567,7 +551,7 @@ func doesDeadlineDo(pass *analysis.Pass, cur inspector.Cursor) bool {
 	if !ok || len(call.Args) != 1 {
 		return false
 	}
-	scope := enclosingFunc(cur)
+	scope := astutil.OutermostBody(cur)
 	return scope != nil && deadlines(pass, scope).request(pass, call.Args[0])
 }
 
@@ -621,7 +605,7 @@ func timeImport(pass *analysis.Pass, file *ast.File) (string, []analysis.TextEdi
 	if pkgNameTaken(pass, file, "time") {
 		return "time", nil // would shadow; leave the import to the user
 	}
-	return "time", []analysis.TextEdit{astedit.AddImport(file, "time")}
+	return "time", []analysis.TextEdit{astutil.AddImport(file, "time")}
 }
 
 // pkgNameTaken reports whether name is declared at file or package scope.

@@ -4,10 +4,10 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/scaile/seclint/analyzers/internal/astutil"
 	"github.com/scaile/seclint/analyzers/internal/credname"
 )
 
@@ -24,7 +24,7 @@ func (c *checker) closesSecretFile(call *ast.CallExpr, stack []ast.Node) bool {
 		return false // a field: opened elsewhere
 	}
 	file := c.pass.TypesInfo.Uses[id]
-	body := enclosingBody(stack)
+	body := astutil.EnclosingBody(stack)
 	if file == nil || body == nil {
 		return false
 	}
@@ -178,7 +178,7 @@ func (c *checker) secretData(e ast.Expr, depth int) bool {
 	if depth > 3 {
 		return false
 	}
-	if c.secretType(c.pass.TypesInfo.TypeOf(e)) {
+	if secretTypes[astutil.TypeName(c.pass.TypesInfo.TypeOf(e))] {
 		return true
 	}
 	switch e := ast.Unparen(e).(type) {
@@ -189,7 +189,7 @@ func (c *checker) secretData(e ast.Expr, depth int) bool {
 	case *ast.UnaryExpr:
 		return c.secretData(e.X, depth+1)
 	case *ast.CompositeLit:
-		return c.privateKeyBlock(e)
+		return credname.PrivateKeyBlock(c.pass.TypesInfo, e)
 	case *ast.CallExpr:
 		if tv, ok := c.pass.TypesInfo.Types[e.Fun]; ok && tv.IsType() && len(e.Args) == 1 {
 			return c.secretData(e.Args[0], depth+1) // []byte(token)
@@ -198,48 +198,4 @@ func (c *checker) secretData(e ast.Expr, depth int) bool {
 		return fn != nil && keyMarshalers[fn.FullName()]
 	}
 	return false
-}
-
-func (c *checker) secretType(t types.Type) bool {
-	if t == nil {
-		return false
-	}
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	named, ok := types.Unalias(t).(*types.Named)
-	if !ok || named.Obj().Pkg() == nil {
-		return false
-	}
-	return secretTypes[named.Obj().Pkg().Path()+"."+named.Obj().Name()]
-}
-
-// privateKeyBlock matches pem.Block{Type: "... PRIVATE KEY", ...}.
-func (c *checker) privateKeyBlock(lit *ast.CompositeLit) bool {
-	for _, elt := range lit.Elts {
-		kv, ok := elt.(*ast.KeyValueExpr)
-		if !ok {
-			continue
-		}
-		key, ok := kv.Key.(*ast.Ident)
-		if !ok || key.Name != "Type" {
-			continue
-		}
-		tv, ok := c.pass.TypesInfo.Types[kv.Value]
-		return ok && tv.Value != nil && tv.Value.Kind() == constant.String &&
-			strings.Contains(constant.StringVal(tv.Value), "PRIVATE KEY")
-	}
-	return false
-}
-
-func enclosingBody(stack []ast.Node) *ast.BlockStmt {
-	for i := len(stack) - 1; i >= 0; i-- {
-		switch f := stack[i].(type) {
-		case *ast.FuncLit:
-			return f.Body
-		case *ast.FuncDecl:
-			return f.Body
-		}
-	}
-	return nil
 }

@@ -15,6 +15,7 @@ import (
 	"honnef.co/go/tools/analysis/code"
 	"honnef.co/go/tools/analysis/lint"
 
+	"github.com/scaile/seclint/analyzers/internal/astutil"
 	"github.com/scaile/seclint/analyzers/rule"
 )
 
@@ -242,7 +243,7 @@ type holder struct {
 
 // sink records the cookies that e, sent to the browser at cur, may be.
 func (c *checker) sink(cur inspector.Cursor, e ast.Expr) {
-	for _, b := range c.resolve(e, outermostBody(cur), 0) {
+	for _, b := range c.resolve(e, astutil.OutermostBody(cur), 0) {
 		old, ok := c.builds[b.pos]
 		if !ok {
 			c.builds[b.pos] = b
@@ -533,19 +534,4 @@ func (c *checker) constString(e ast.Expr) string {
 
 func (c *checker) constStringOK(e ast.Expr) (string, bool) {
 	return code.ExprToString(c.pass, e)
-}
-
-// outermostBody returns the body of the outermost function around cur,
-// or nil at package level. Closures share their parent's variables.
-func outermostBody(cur inspector.Cursor) *ast.BlockStmt {
-	var body *ast.BlockStmt
-	for e := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		switch f := e.Node().(type) {
-		case *ast.FuncDecl:
-			body = f.Body
-		case *ast.FuncLit:
-			body = f.Body
-		}
-	}
-	return body
 }

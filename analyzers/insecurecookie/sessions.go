@@ -9,6 +9,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/scaile/seclint/analyzers/internal/astutil"
 )
 
 // checkOptions reports a gorilla sessions.Options literal that leaves
@@ -49,10 +51,10 @@ func (c *checker) holderScope(cur inspector.Cursor, lhs ast.Expr) ([]ast.Node, f
 		if obj != nil && obj.Parent() == c.pass.Pkg.Scope() {
 			return c.files(), identMatcher(c.pass.TypesInfo, obj)
 		}
-		return []ast.Node{outermostBody(cur)}, identMatcher(c.pass.TypesInfo, obj)
+		return []ast.Node{astutil.OutermostBody(cur)}, identMatcher(c.pass.TypesInfo, obj)
 	}
 	key := types.ExprString(lhs)
-	return []ast.Node{outermostBody(cur)}, func(x ast.Expr) bool { return types.ExprString(x) == key }
+	return []ast.Node{astutil.OutermostBody(cur)}, func(x ast.Expr) bool { return types.ExprString(x) == key }
 }
 
 func (c *checker) files() []ast.Node {
@@ -138,7 +140,7 @@ func (c *checker) storeScope(cur inspector.Cursor, lhs ast.Expr) ([]ast.Node, fu
 		if v.Parent() == c.pass.Pkg.Scope() {
 			return c.files(), identMatcher(info, v)
 		}
-		body := outermostBody(cur)
+		body := astutil.OutermostBody(cur)
 		if body == nil || c.escapes(body, v) {
 			return nil, nil
 		}
@@ -219,7 +221,7 @@ func (c *checker) checkGin(cur inspector.Cursor, call *ast.CallExpr) {
 			c.set(a, field, call.Args[i])
 		}
 	}
-	k, missing := c.problems(a, outermostBody(cur))
+	k, missing := c.problems(a, astutil.OutermostBody(cur))
 	if len(missing) == 0 {
 		return
 	}

@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
+
+	"github.com/scaile/seclint/analyzers/internal/astutil"
 )
 
 // safeSelectors may be read from an unverified token or its claims: the
@@ -35,14 +37,14 @@ type unverified struct {
 // trusted: used in any way other than reading the header or time claims,
 // in a function that does not verify the token as well.
 func (c *checker) checkUnverified(call *ast.CallExpr, stack []ast.Node) {
-	body := enclosingBody(stack)
+	body := astutil.EnclosingBody(stack)
 	if body == nil || c.verifies(body) {
 		return // package-level, or the token is verified after a kid lookup
 	}
 	u := &unverified{
 		c:       c,
 		call:    call,
-		parents: parentMap(body),
+		parents: astutil.ParentMap(body),
 		tracked: make(map[types.Object]bool),
 	}
 	if u.trusted() {
@@ -153,27 +155,4 @@ func (c *checker) verifies(body *ast.BlockStmt) bool {
 		return !found
 	})
 	return found
-}
-
-func enclosingBody(stack []ast.Node) *ast.BlockStmt {
-	for i := len(stack) - 1; i >= 0; i-- {
-		switch f := stack[i].(type) {
-		case *ast.FuncLit:
-			return f.Body
-		case *ast.FuncDecl:
-			return f.Body
-		}
-	}
-	return nil
-}
-
-func parentMap(root ast.Node) map[ast.Node]ast.Node {
-	parents := make(map[ast.Node]ast.Node)
-	ast.PreorderStack(root, nil, func(n ast.Node, stack []ast.Node) bool {
-		if len(stack) > 0 {
-			parents[n] = stack[len(stack)-1]
-		}
-		return true
-	})
-	return parents
 }

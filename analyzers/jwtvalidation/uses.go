@@ -3,6 +3,8 @@ package jwtvalidation
 import (
 	"go/ast"
 	"go/types"
+
+	"github.com/scaile/seclint/analyzers/internal/astutil"
 )
 
 // This file finds values whose every use is harmless for the checks of
@@ -58,11 +60,11 @@ func (c *checker) usedOnlyAs(e ast.Expr, stack []ast.Node, ok func(parent ast.No
 	if v == nil {
 		return false // returned, passed on or stored elsewhere
 	}
-	body := enclosingBody(stack)
+	body := astutil.EnclosingBody(stack)
 	if body == nil {
 		return false
 	}
-	parents := parentMap(body)
+	parents := astutil.ParentMap(body)
 	for n, p := range parents {
 		id, isIdent := n.(*ast.Ident)
 		if !isIdent || c.pass.TypesInfo.Uses[id] != v {

@@ -3,11 +3,11 @@ package secretperm
 import (
 	"go/ast"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
 	"honnef.co/go/tools/analysis/code"
 
+	"github.com/scaile/seclint/analyzers/internal/astutil"
 	"github.com/scaile/seclint/analyzers/internal/credname"
 )
 
@@ -17,7 +17,7 @@ const maxDepth = 4
 // secretPath reports whether a path expression names a file of secrets:
 // "id_rsa", filepath.Join(dir, "token.json"), cfg.KeyFile, tokenPath.
 func (c *checker) secretPath(e ast.Expr) bool {
-	if s, ok := c.stringConst(e); ok {
+	if s, ok := code.ExprToString(c.pass, e); ok {
 		return credname.IsSecretPath(s)
 	}
 	switch e := ast.Unparen(e).(type) {
@@ -35,10 +35,6 @@ func (c *checker) secretPath(e ast.Expr) bool {
 		}
 	}
 	return false
-}
-
-func (c *checker) stringConst(e ast.Expr) (string, bool) {
-	return code.ExprToString(c.pass, e)
 }
 
 // secretTypes are values that are secrets by their type.
@@ -72,7 +68,7 @@ func (c *checker) secretData(e ast.Expr, depth int) bool {
 	if depth > maxDepth {
 		return false
 	}
-	if c.secretType(c.pass.TypesInfo.TypeOf(e)) {
+	if secretTypes[astutil.TypeName(c.pass.TypesInfo.TypeOf(e))] {
 		return true
 	}
 	switch e := ast.Unparen(e).(type) {
@@ -90,7 +86,7 @@ func (c *checker) secretData(e ast.Expr, depth int) bool {
 	case *ast.UnaryExpr:
 		return c.secretData(e.X, depth+1)
 	case *ast.CompositeLit:
-		return c.privateKeyBlock(e)
+		return credname.PrivateKeyBlock(c.pass.TypesInfo, e)
 	case *ast.CallExpr:
 		return c.secretCall(e, depth)
 	}
@@ -114,35 +110,6 @@ func (c *checker) secretCall(call *ast.CallExpr, depth int) bool {
 	return false
 }
 
-func (c *checker) secretType(t types.Type) bool {
-	if t == nil {
-		return false
-	}
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	named, ok := types.Unalias(t).(*types.Named)
-	if !ok || named.Obj().Pkg() == nil {
-		return false
-	}
-	return secretTypes[named.Obj().Pkg().Path()+"."+named.Obj().Name()]
-}
-
-// privateKeyBlock matches pem.Block{Type: "... PRIVATE KEY", ...}.
-func (c *checker) privateKeyBlock(lit *ast.CompositeLit) bool {
-	for _, elt := range lit.Elts {
-		kv, ok := elt.(*ast.KeyValueExpr)
-		if !ok {
-			continue
-		}
-		if key, ok := kv.Key.(*ast.Ident); ok && key.Name == "Type" {
-			s, ok := c.stringConst(kv.Value)
-			return ok && strings.Contains(s, "PRIVATE KEY")
-		}
-	}
-	return false
-}
-
 // fileGetsSecret reports whether the file that an os.Create or
 // os.OpenFile call returns is written a secret in the same function.
 func (c *checker) fileGetsSecret(call *ast.CallExpr, stack []ast.Node) bool {
@@ -154,7 +121,7 @@ func (c *checker) fileGetsSecret(call *ast.CallExpr, stack []ast.Node) bool {
 		return false
 	}
 	file := c.objOf(as.Lhs[0])
-	return file != nil && c.writesSecret(enclosingBody(stack), file)
+	return file != nil && c.writesSecret(astutil.EnclosingBody(stack), file)
 }
 
 // writesSecret reports whether body hands a secret to a call that also
@@ -197,16 +164,4 @@ func (c *checker) involves(call *ast.CallExpr, file types.Object) bool {
 	}
 	inner, ok := ast.Unparen(sel.X).(*ast.CallExpr)
 	return ok && c.involves(inner, file)
-}
-
-func enclosingBody(stack []ast.Node) *ast.BlockStmt {
-	for i := len(stack) - 1; i >= 0; i-- {
-		switch f := stack[i].(type) {
-		case *ast.FuncLit:
-			return f.Body
-		case *ast.FuncDecl:
-			return f.Body
-		}
-	}
-	return nil
 }

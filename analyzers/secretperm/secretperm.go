@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 	"honnef.co/go/tools/analysis/lint"
 
+	"github.com/scaile/seclint/analyzers/internal/astutil"
 	"github.com/scaile/seclint/analyzers/rule"
 )
 
@@ -193,7 +194,7 @@ func (c *checker) checkFileChmod(call *ast.CallExpr, stack []ast.Node) {
 		if fn == nil || (fn.FullName() != "os.OpenFile" && fn.FullName() != "os.Create") {
 			continue
 		}
-		if c.secretPath(open.Args[0]) || c.writesSecret(enclosingBody(stack), c.objOf(sel.X)) {
+		if c.secretPath(open.Args[0]) || c.writesSecret(astutil.EnclosingBody(stack), c.objOf(sel.X)) {
 			fnChmod := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
 			c.report(call, fnChmod, open.Args[0], mode)
 			return

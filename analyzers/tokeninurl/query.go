@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/scaile/seclint/analyzers/internal/astutil"
 )
 
 // checkConcat reports "...?token=" + t: a credential parameter whose
@@ -83,7 +85,7 @@ func (c *checker) becomesQuery(x ast.Expr, stack []ast.Node) bool {
 		return false // a field or a temporary: not followed
 	}
 	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
-	body := enclosingBody(stack)
+	body := astutil.EnclosingBody(stack)
 	if !ok || body == nil {
 		return false
 	}
@@ -91,7 +93,7 @@ func (c *checker) becomesQuery(x ast.Expr, stack []ast.Node) bool {
 }
 
 func (c *checker) varBecomesQuery(v *types.Var, body *ast.BlockStmt) bool {
-	parents := parentMap(body)
+	parents := astutil.ParentMap(body)
 	for n, p := range parents {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
@@ -115,11 +117,11 @@ func (c *checker) varBecomesQuery(v *types.Var, body *ast.BlockStmt) bool {
 
 // literalBecomesQuery follows a url.Values literal to its encoding.
 func (c *checker) literalBecomesQuery(lit *ast.CompositeLit, stack []ast.Node) bool {
-	body := enclosingBody(stack)
+	body := astutil.EnclosingBody(stack)
 	if body == nil {
 		return false
 	}
-	parents := parentMap(body)
+	parents := astutil.ParentMap(body)
 	switch p := parents[lit].(type) {
 	case *ast.SelectorExpr:
 		call, ok := parents[p].(*ast.CallExpr)
@@ -198,27 +200,4 @@ func (c *checker) isURLQuery(e ast.Expr) bool {
 func (c *checker) refersTo(e ast.Expr, v types.Object) bool {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	return ok && (c.pass.TypesInfo.Uses[id] == v || c.pass.TypesInfo.Defs[id] == v)
-}
-
-func enclosingBody(stack []ast.Node) *ast.BlockStmt {
-	for i := len(stack) - 1; i >= 0; i-- {
-		switch f := stack[i].(type) {
-		case *ast.FuncLit:
-			return f.Body
-		case *ast.FuncDecl:
-			return f.Body
-		}
-	}
-	return nil
-}
-
-func parentMap(root ast.Node) map[ast.Node]ast.Node {
-	parents := make(map[ast.Node]ast.Node)
-	ast.PreorderStack(root, nil, func(n ast.Node, stack []ast.Node) bool {
-		if len(stack) > 0 {
-			parents[n] = stack[len(stack)-1]
-		}
-		return true
-	})
-	return parents
 }

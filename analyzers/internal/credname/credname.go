@@ -5,6 +5,9 @@
 package credname
 
 import (
+	"go/ast"
+	"go/constant"
+	"go/types"
 	"path"
 	"strings"
 	"unicode"
@@ -184,4 +187,21 @@ func Words(name string) []string {
 // isNumber reports whether w is all digits, as in "X-Hub-Signature-256".
 func isNumber(w string) bool {
 	return strings.TrimFunc(w, unicode.IsDigit) == ""
+}
+
+// PrivateKeyBlock reports whether lit builds a PEM block of a private
+// key: pem.Block{Type: "... PRIVATE KEY", ...}, with a constant Type.
+func PrivateKeyBlock(info *types.Info, lit *ast.CompositeLit) bool {
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		if key, ok := kv.Key.(*ast.Ident); ok && key.Name == "Type" {
+			tv := info.Types[kv.Value]
+			return tv.Value != nil && tv.Value.Kind() == constant.String &&
+				strings.Contains(constant.StringVal(tv.Value), "PRIVATE KEY")
+		}
+	}
+	return false
 }

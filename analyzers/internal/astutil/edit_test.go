@@ -1,4 +1,4 @@
-package astedit
+package astutil
 
 import (
 	"go/format"

@@ -1,6 +1,4 @@
-// Package astedit builds the text edits that the rules' suggested fixes
-// share.
-package astedit
+package astutil
 
 import (
 	"go/ast"
