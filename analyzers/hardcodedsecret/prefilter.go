@@ -37,18 +37,25 @@ func newRuleSet(cfg config.Config) *ruleSet {
 				one.Rules[req.RuleID] = aux // a multi-part rule needs its parts
 			}
 		}
-		det := detect.NewDetector(one)
-		det.MaxDecodeDepth = 0
 		n := len(rs.dets)
-		rs.dets = append(rs.dets, det)
 		rs.generic = append(rs.generic, strings.HasPrefix(id, "generic"))
 		if len(r.Keywords) == 0 || len(r.RequiredRules) > 0 {
 			rs.always = append(rs.always, n)
-			continue
+		} else {
+			for k := range one.Keywords {
+				rs.index.add(k, n)
+			}
+			// The index has already picked the texts that hold one of
+			// the keywords, so the detector need not look for them
+			// again; without them it also skips building a keyword
+			// trie, which costs 50 KiB per rule.
+			r.Keywords = nil
+			one.Rules[id] = r
+			one.Keywords = nil
 		}
-		for k := range one.Keywords {
-			rs.index.add(k, n)
-		}
+		det := detect.NewDetector(one)
+		det.MaxDecodeDepth = 0
+		rs.dets = append(rs.dets, det)
 	}
 	return rs
 }
