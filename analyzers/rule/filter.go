@@ -93,7 +93,7 @@ func newFilter(pass *analysis.Pass, tests, keepGenerated bool) *filter {
 
 func (f *filter) report(d analysis.Diagnostic) {
 	posn := f.pass.Fset.PositionFor(d.Pos, false)
-	if !f.inScope(posn.Filename) {
+	if !f.inScope(posn.Filename, d.Pos) {
 		return
 	}
 	name := f.pass.Analyzer.Name
@@ -106,13 +106,20 @@ func (f *filter) report(d analysis.Diagnostic) {
 	f.pass.Report(d)
 }
 
-// inScope reports whether findings in the named file are wanted.
-func (f *filter) inScope(filename string) bool {
+// inScope reports whether a finding at pos is wanted; filename is the
+// name of its file, not the one a //line directive gives.
+func (f *filter) inScope(filename string, pos token.Pos) bool {
 	if !f.tests && strings.HasSuffix(filename, "_test.go") {
 		return false // test code is out of scope unless asked for
 	}
-	if _, ok := f.gen[filename]; ok && !f.generated {
-		return false // nobody edits generated code by hand
+	if g, ok := f.gen[filename]; ok && !f.generated {
+		// cgo rewrites each file that imports "C" into a generated one
+		// whose line directives point back at the file as written: that
+		// code is the user's. What cgo declares itself has no such
+		// directive.
+		if g != generated.Cgo || f.pass.Fset.Position(pos).Filename == filename {
+			return false // nobody edits generated code by hand
+		}
 	}
 	return true
 }
@@ -122,7 +129,7 @@ func (f *filter) inScope(filename string) bool {
 func (f *filter) reportMalformed() {
 	name := f.pass.Analyzer.Name
 	for _, dir := range f.all {
-		if dir.Reason == "" && dir.names(name) && f.inScope(dir.File) {
+		if dir.Reason == "" && dir.names(name) && f.inScope(dir.File, dir.Pos) {
 			f.pass.Report(analysis.Diagnostic{
 				Pos: dir.Pos,
 				Message: "seclint:ignore directive for " + name +

@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -248,5 +249,43 @@ func TestOne(t *testing.T) {
 				t.Errorf("-deps=%s, %s: exit %d, stdout %q, stderr %q", deps, run, code, stdout, stderr)
 			}
 		}
+	}
+}
+
+// TestCgo checks that the code of a file that imports "C" is analyzed
+// and reported at its own lines, although the type checker sees the
+// file cgo generated from it, and that no fix is applied to that copy.
+func TestCgo(t *testing.T) {
+	if out, err := exec.Command("go", "env", "CGO_ENABLED").Output(); err != nil || strings.TrimSpace(string(out)) != "1" {
+		t.Skip("cgo is disabled")
+	}
+	if _, err := exec.LookPath("gcc"); err != nil {
+		t.Skip("no C compiler")
+	}
+	const src = `package m
+
+// static int twice(int x) { return 2 * x; }
+import "C"
+
+import "crypto/tls"
+
+func Twice(x int) int { return int(C.twice(C.int(x))) }
+
+func Config() *tls.Config {
+	return &tls.Config{MinVersion: tls.VersionTLS10}
+}
+`
+	dir := writeModule(t, map[string]string{"c.go": src})
+	stdout, stderr, code := runIn(t, dir, seclintBin, "-insecuretls", "./...")
+	if code != exitFindings || !strings.HasPrefix(stdout, "c.go:11:") {
+		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	// The fix's offsets are those of cgo's copy, in the build cache.
+	stdout, stderr, code = runIn(t, dir, seclintBin, "-insecuretls", "-fix", "./...")
+	if code != exitFindings || !strings.HasPrefix(stdout, "c.go:11:") {
+		t.Errorf("-fix claims a fix: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "c.go")); string(data) != src {
+		t.Errorf("-fix edited c.go:\n%s", data)
 	}
 }
