@@ -6,10 +6,10 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 
 	"github.com/scaile/seclint/analyzers"
 	"github.com/scaile/seclint/analyzers/rule"
+	"github.com/scaile/seclint/internal/driver"
 )
 
 // A directiveKey identifies a directive across a package and its test
@@ -19,55 +19,78 @@ type directiveKey struct {
 	line int
 }
 
-// unusedDirectives reports //seclint:ignore directives that name no rule,
-// name an unknown one, or suppressed nothing although every rule they
-// name ran on their package. A stale suppression hides the next real
-// finding on that line, so it is worth removing.
-func unusedDirectives(graph *checker.Graph) []finding {
-	used := make(map[directiveKey]bool)
-	ran := make(map[directiveKey]map[string]bool) // rules that ran on the file
-	type located struct {
-		dir     *rule.Directive
-		pkg, id string
-		fset    *token.FileSet
+// A directiveLog collects, package by package, the //seclint:ignore
+// directives and what the rules did with them, so that the ones that
+// name no rule, name an unknown one, or suppressed nothing although
+// every rule they name ran on their package can be reported once all
+// packages are done. A stale suppression hides the next real finding on
+// that line, so it is worth removing.
+type directiveLog struct {
+	used map[directiveKey]bool
+	ran  map[string]map[string]bool // file → rules that ran on it
+	seen map[string]bool            // files whose directives are read
+	dirs []loggedDirective
+}
+
+type loggedDirective struct {
+	dir     *rule.Directive
+	pkg, id string
+	posn    token.Position
+}
+
+func newDirectiveLog() *directiveLog {
+	return &directiveLog{
+		used: make(map[directiveKey]bool),
+		ran:  make(map[string]map[string]bool),
+		seen: make(map[string]bool),
 	}
-	var dirs []located
-	seenFile := make(map[string]bool)
-	for _, act := range graph.Roots {
+}
+
+// add records one analyzed package, while its syntax is at hand.
+func (l *directiveLog) add(u *driver.Unit) {
+	p := u.Package
+	var ran []string
+	for _, act := range u.Actions {
 		if act.Err != nil {
 			continue
 		}
+		ran = append(ran, act.Analyzer.Name)
 		if out, ok := act.Result.(*rule.Outcome); ok {
 			for _, d := range out.Used {
-				used[directiveKey{d.File, d.Line}] = true
-			}
-		}
-		for _, file := range act.Package.Syntax {
-			name := act.Package.Fset.PositionFor(file.Pos(), false).Filename
-			if ran[directiveKey{file: name}] == nil {
-				ran[directiveKey{file: name}] = make(map[string]bool)
-			}
-			ran[directiveKey{file: name}][act.Analyzer.Name] = true
-			if seenFile[name] {
-				continue
-			}
-			seenFile[name] = true
-			for _, d := range rule.ParseDirectives(act.Package.Fset, file) {
-				dirs = append(dirs, located{d, act.Package.PkgPath, act.Package.ID, act.Package.Fset})
+				l.used[directiveKey{d.File, d.Line}] = true
 			}
 		}
 	}
+	for _, file := range p.Syntax {
+		name := p.Fset.PositionFor(file.Pos(), false).Filename
+		if l.ran[name] == nil {
+			l.ran[name] = make(map[string]bool)
+		}
+		for _, r := range ran {
+			l.ran[name][r] = true
+		}
+		if l.seen[name] {
+			continue
+		}
+		l.seen[name] = true
+		for _, d := range rule.ParseDirectives(p.Fset, file) {
+			l.dirs = append(l.dirs, loggedDirective{d, p.PkgPath, p.ID, p.Fset.Position(d.Pos)})
+		}
+	}
+}
 
+// unused returns a finding for each directive that is wrong or stale.
+func (l *directiveLog) unused() []finding {
 	var out []finding
-	for _, l := range dirs {
-		d := l.dir
-		msg := directiveProblem(d, used[directiveKey{d.File, d.Line}], ran[directiveKey{file: d.File}])
+	for _, ld := range l.dirs {
+		d := ld.dir
+		msg := directiveProblem(d, l.used[directiveKey{d.File, d.Line}], l.ran[d.File])
 		if msg != "" {
 			out = append(out, finding{
-				pkgID:    l.id,
-				pkg:      l.pkg,
+				pkgID:    ld.id,
+				pkg:      ld.pkg,
 				analyzer: directiveRule,
-				posn:     l.fset.Position(d.Pos),
+				posn:     ld.posn,
 				message:  msg,
 			})
 		}

@@ -12,13 +12,13 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/scaile/seclint/analyzers"
 	"github.com/scaile/seclint/analyzers/hardcodedsecret"
 	"github.com/scaile/seclint/analyzers/rule"
 	"github.com/scaile/seclint/internal/config"
+	"github.com/scaile/seclint/internal/driver"
 	"github.com/scaile/seclint/internal/load"
 	"github.com/scaile/seclint/internal/vuln"
 )
@@ -249,7 +249,9 @@ func loadSettings(path string) (*config.Settings, error) {
 // analyzed; only a failure of the loader as a whole is returned.
 func lint(as []*analysis.Analyzer, patterns []string, opts *options) (*report, error) {
 	cfg := &packages.Config{
-		Mode:  packages.LoadSyntax,
+		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+			packages.NeedImports | packages.NeedDeps | packages.NeedEmbedFiles |
+			packages.NeedModule | packages.NeedTypesSizes,
 		Tests: opts.tests || anyTestsFlag(as),
 	}
 	if opts.tags != "" {
@@ -259,52 +261,32 @@ func lint(as []*analysis.Analyzer, patterns []string, opts *options) (*report, e
 	if err != nil {
 		return nil, fmt.Errorf("asking the go command for its settings: %v", err)
 	}
-
-	// Rules with facts need the packages under review analyzed in
-	// dependency order, from source. How the other dependencies are
-	// loaded is -deps: from export data (types only, the default), from
-	// their declarations, or whole.
-	facts := needFacts(as)
-	trim := load.NewTrimmer(env)
 	deps := opts.deps
-	if facts && load.LintsStd(patterns, env["GOROOT"]) {
+	if needFacts(as) && load.LintsStd(patterns, env["GOROOT"]) {
 		deps = depsFull // the standard library is what is under review
 	}
-	switch {
-	case !facts:
-	case deps == depsDecls:
-		cfg.Mode = packages.LoadAllSyntax
-		cfg.ParseFile = trim.ParseFile
-	case deps == depsFull:
-		cfg.Mode = packages.LoadAllSyntax
+	l := &loading{facts: needFacts(as), deps: deps, trim: load.NewTrimmer(env)}
+	if !l.facts || deps == depsExport {
+		cfg.Mode |= packages.NeedExportFile
 	}
-	expand := facts && deps == depsExport
 
 	rep := &report{}
 	var cache *resultCache
 	if opts.cache {
 		cache = openCache(as, cfg, env)
 	}
-	var wanted map[string]bool // package paths to report on, when expanded
-	if cache != nil || expand {
+	if cache != nil {
+		// Listing is cheap next to loading: cached packages are not
+		// loaded at all.
 		if roots := listPackages(cfg, patterns); roots != nil {
-			if cache != nil {
-				var hits []finding
-				hits, roots = cache.lookup(roots)
-				rep.findings = hits
-			}
-			if len(roots) == 0 {
-				patterns = nil // all cached
-			} else if expand {
-				patterns, wanted = withLocalDeps(roots, trim)
-			} else {
-				patterns = pathsOf(roots)
-			}
+			var hits []finding
+			hits, roots = cache.lookup(roots)
+			rep.findings = hits
+			patterns = pathsOf(roots)
 		}
 	}
 	if len(patterns) > 0 {
-		prune := deps != depsFull || !facts
-		if err := analyze(as, cfg, patterns, wanted, cache, rep, trim, prune); err != nil {
+		if err := analyze(as, cfg, patterns, l, cache, rep); err != nil {
 			return nil, err
 		}
 	}
@@ -316,39 +298,43 @@ func lint(as []*analysis.Analyzer, patterns []string, opts *options) (*report, e
 	return rep, nil
 }
 
+// A loading says how the packages around the ones under review are
+// loaded. Rules with facts need every package under review that the
+// named ones import analyzed first, from source. How the other
+// dependencies are loaded is -deps: from export data (types only, the
+// default), from their declarations, or whole and analyzed too.
+type loading struct {
+	facts bool // some rule carries facts
+	deps  string
+	trim  *load.Trimmer
+}
+
+// mode says what the driver does with p; roots are the named packages.
+func (l *loading) mode(p *packages.Package, roots map[*packages.Package]bool) driver.Mode {
+	switch {
+	case roots[p]:
+		return driver.Report
+	case !l.facts:
+		return driver.Export
+	case l.deps == depsFull || !l.trim.Trimmed(p):
+		return driver.Facts // under review, or analyzed whole on request
+	case l.deps == depsDecls:
+		return driver.Types
+	}
+	return driver.Export
+}
+
 // listPackages lists the packages matching patterns with their import
 // graph but no syntax or types, which is cheap. It returns nil on
 // failure: the full load then reports the problem.
 func listPackages(cfg *packages.Config, patterns []string) []*packages.Package {
 	light := *cfg
-	light.Mode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
-		packages.NeedImports | packages.NeedDeps | packages.NeedEmbedFiles
-	light.ParseFile = nil
+	light.Mode &^= packages.NeedExportFile | packages.NeedModule | packages.NeedTypesSizes
 	pkgs, err := packages.Load(&light, patterns...)
 	if err != nil || len(pkgs) == 0 {
 		return nil
 	}
 	return pkgs
-}
-
-// withLocalDeps returns the load patterns for roots plus every package
-// under review that they import, so that facts flow from those too, and
-// the set of root paths whose findings are wanted.
-func withLocalDeps(roots []*packages.Package, trim *load.Trimmer) ([]string, map[string]bool) {
-	wanted := make(map[string]bool)
-	for _, p := range roots {
-		wanted[p.PkgPath] = true
-	}
-	var paths []string
-	seen := make(map[string]bool)
-	packages.Visit(roots, nil, func(p *packages.Package) {
-		local := len(p.GoFiles) > 0 && !trim.Dependency(p.GoFiles[0])
-		if path := loadPath(p); (wanted[p.PkgPath] || local) && !seen[path] {
-			seen[path] = true
-			paths = append(paths, path)
-		}
-	})
-	return paths, wanted
 }
 
 func pathsOf(pkgs []*packages.Package) []string {
@@ -375,12 +361,11 @@ func loadPath(p *packages.Package) string {
 }
 
 // analyze loads the packages matching patterns and runs the analyzers
-// over them, adding to rep the findings of the packages in wanted (all,
-// if wanted is nil). A package that fails to load is recorded and the
-// others are still analyzed; only a failure of the loader as a whole is
-// returned.
-func analyze(as []*analysis.Analyzer, cfg *packages.Config, patterns []string, wanted map[string]bool,
-	cache *resultCache, rep *report, trim *load.Trimmer, prune bool) error {
+// over them, adding their findings to rep. A package that fails to load
+// is recorded and the others are still analyzed; only a failure of the
+// loader as a whole is returned.
+func analyze(as []*analysis.Analyzer, cfg *packages.Config, patterns []string, l *loading,
+	cache *resultCache, rep *report) error {
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		return err
@@ -388,60 +373,65 @@ func analyze(as []*analysis.Analyzer, cfg *packages.Config, patterns []string, w
 	if len(pkgs) == 0 {
 		return fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
 	}
-	if cfg.ParseFile != nil {
-		trim.Forgive(pkgs)
+	roots := make(map[*packages.Package]bool)
+	for _, p := range pkgs {
+		roots[p] = true
 	}
-	broken := make(map[*packages.Package]bool)
+	dopts := &driver.Options{
+		Analyzers: as,
+		Mode:      func(p *packages.Package) driver.Mode { return l.mode(p, roots) },
+	}
+	if l.facts && l.deps == depsDecls {
+		dopts.ParseFile = l.trim.ParseFile
+		dopts.Lenient = l.trim.Trimmed // what trimming breaks is not an error
+	}
+
+	byPkg := make(map[string][]finding)
+	failed := make(map[string]bool)
+	dirs := newDirectiveLog()
+	err = driver.Run(pkgs, dopts, func(u *driver.Unit) {
+		p := u.Package
+		if u.Mode == driver.Report {
+			dirs.add(u)
+		}
+		for _, act := range u.Actions {
+			if act.Err == nil && u.Mode == driver.Report {
+				for _, d := range act.Diagnostics {
+					byPkg[p.ID] = append(byPkg[p.ID], newFinding(p, act.Analyzer, d))
+				}
+				continue
+			}
+			if act.Err == nil {
+				continue // a package analyzed for its facts only
+			}
+			if !failed[p.ID] && len(packageErrors(p)) == 0 && p.IllTyped {
+				// The driver skips a package that imports one with
+				// errors; that one is named, and this one once.
+				rep.errs = append(rep.errs, fmt.Errorf("package %s: not analyzed: it imports a package with errors",
+					p.PkgPath))
+			} else if !p.IllTyped {
+				rep.errs = append(rep.errs, fmt.Errorf("analyzer %s failed on %s: %s",
+					act.Analyzer.Name, p.PkgPath, hardcodedsecret.Redact(act.Err.Error())))
+			}
+			failed[p.ID] = true
+		}
+	})
+	if err != nil {
+		return err
+	}
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		for _, e := range packageErrors(p) {
-			broken[p] = true
 			// A parse error can quote the source it stopped at, and that
 			// source can be a key.
 			rep.errs = append(rep.errs, fmt.Errorf("package %s: %s", p.PkgPath,
 				hardcodedsecret.Redact(e)))
 		}
 	})
-	if prune {
-		trim.Prune(pkgs) // after errors are collected: it hides dependencies
-	}
-	graph, err := checker.Analyze(as, pkgs, nil)
-	if err != nil {
-		return err
-	}
-	byPkg := make(map[string][]finding)
-	failed := make(map[string]bool)
-	skipped := make(map[*packages.Package]bool)
-	for _, act := range graph.Roots {
-		if act.Err != nil {
-			failed[act.Package.ID] = true
-			switch {
-			case broken[act.Package]:
-				// its own errors are reported
-			case act.Package.IllTyped:
-				// The checker skips a package that imports one with errors;
-				// that one is named, and this one once.
-				if !skipped[act.Package] {
-					skipped[act.Package] = true
-					rep.errs = append(rep.errs, fmt.Errorf("package %s: not analyzed: it imports a package with errors",
-						act.Package.PkgPath))
-				}
-			default:
-				rep.errs = append(rep.errs, fmt.Errorf("analyzer %s failed on %s: %s",
-					act.Analyzer.Name, act.Package.PkgPath, hardcodedsecret.Redact(act.Err.Error())))
-			}
-			continue
-		}
-		for _, d := range act.Diagnostics {
-			byPkg[act.Package.ID] = append(byPkg[act.Package.ID], newFinding(act, d))
-		}
-	}
-	for _, f := range unusedDirectives(graph) {
+	for _, f := range dirs.unused() {
 		byPkg[f.pkgID] = append(byPkg[f.pkgID], f)
 	}
 	for _, p := range pkgs {
-		if wanted == nil || wanted[p.PkgPath] {
-			rep.findings = append(rep.findings, byPkg[p.ID]...)
-		}
+		rep.findings = append(rep.findings, byPkg[p.ID]...)
 		if cache != nil && !failed[p.ID] {
 			cache.store(p, byPkg[p.ID])
 		}
@@ -493,16 +483,16 @@ func packageErrors(p *packages.Package) []string {
 	return msgs
 }
 
-func newFinding(act *checker.Action, d analysis.Diagnostic) finding {
-	fset := act.Package.Fset
+func newFinding(p *packages.Package, a *analysis.Analyzer, d analysis.Diagnostic) finding {
+	fset := p.Fset
 	f := finding{
-		pkgID:    act.Package.ID,
-		pkg:      act.Package.PkgPath,
-		analyzer: act.Analyzer.Name,
+		pkgID:    p.ID,
+		pkg:      p.PkgPath,
+		analyzer: a.Name,
 		posn:     fset.Position(d.Pos),
 		message:  d.Message,
 	}
-	if len(d.SuggestedFixes) > 0 {
+	if len(d.SuggestedFixes) > 0 && !rewritten(fset, d.Pos) {
 		for _, e := range d.SuggestedFixes[0].TextEdits {
 			start := fset.PositionFor(e.Pos, false)
 			end := start
@@ -513,6 +503,12 @@ func newFinding(act *checker.Action, d analysis.Diagnostic) finding {
 		}
 	}
 	return f
+}
+
+// rewritten reports whether pos lies in a file that cgo rewrote, whose
+// offsets are not those of the file the user wrote: no fix applies there.
+func rewritten(fset *token.FileSet, pos token.Pos) bool {
+	return fset.PositionFor(pos, false).Filename != fset.Position(pos).Filename
 }
 
 func sortFindings(fs []finding) {

@@ -58,6 +58,12 @@ func (t *Trimmer) Dependency(name string) bool {
 	return strings.Contains(name, sep+"vendor"+sep)
 }
 
+// Trimmed reports whether p is a dependency, which ParseFile parses
+// without function bodies.
+func (t *Trimmer) Trimmed(p *packages.Package) bool {
+	return len(p.GoFiles) > 0 && t.Dependency(p.GoFiles[0])
+}
+
 // ParseFile is a packages.Config.ParseFile that drops the function bodies
 // of dependencies.
 func (t *Trimmer) ParseFile(fset *token.FileSet, name string, src []byte) (*ast.File, error) {

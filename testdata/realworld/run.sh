@@ -5,6 +5,9 @@
 #
 #   testdata/realworld/run.sh [list...]     # default: every modules*.txt here
 #
+# SECLINT_BIN runs a given seclint binary instead of building this one,
+# and SECLINT_REALWORLD_OUT keeps the outputs, so two builds can be
+# compared.
 # Each list holds one module@version a line ('std' for the standard
 # library of the Go in use); '#' starts a comment. Modules
 # come through the Go module proxy into the module cache, are copied to a
@@ -19,7 +22,11 @@ lists=("$@")
 
 work=$(mktemp -d)
 trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
-(cd "$root" && go build -o "$work/seclint" ./cmd/seclint)
+if [ -n "${SECLINT_BIN:-}" ]; then
+	cp "$SECLINT_BIN" "$work/seclint"
+else
+	(cd "$root" && go build -o "$work/seclint" ./cmd/seclint)
+fi
 out=${SECLINT_REALWORLD_OUT:-$work/out}
 mkdir -p "$out"
 
