@@ -3,10 +3,11 @@ package unvalidatedconfig
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/ctrlflow"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
 	"honnef.co/go/tools/analysis/lint"
 
@@ -15,7 +16,7 @@ import (
 
 var Analyzer = &analysis.Analyzer{
 	Name:      "unvalidatedconfig",
-	Requires:  []*analysis.Analyzer{ctrlflow.Analyzer},
+	Requires:  []*analysis.Analyzer{buildssa.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{(*summaryFact)(nil), (*validatedTypeFact)(nil)},
 }
@@ -388,41 +389,13 @@ func namedOf(t types.Type) *types.Named {
 	return nil
 }
 
-// buildSSA builds SSA for the package and lists its functions, function
+// buildSSA takes the package's SSA from buildssa, which the other data
+// flow rules share, and lists its functions with bodies, function
 // literals included, in source order.
 func (c *checker) buildSSA() []*ssa.Function {
-	cfgs := c.pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
-	prog := ssa.NewProgram(c.pass.Fset, 0)
-	c.prog = prog
-	prog.SetNoReturn(cfgs.NoReturn)
-	for _, p := range c.pass.Pkg.Imports() {
-		prog.CreatePackage(p, nil, nil, true)
-	}
-	pkg := prog.CreatePackage(c.pass.Pkg, c.pass.Files, c.pass.TypesInfo, false)
-	pkg.Build()
-
-	var funcs []*ssa.Function
-	var add func(fn *ssa.Function)
-	add = func(fn *ssa.Function) {
-		funcs = append(funcs, fn)
-		for _, anon := range fn.AnonFuncs {
-			add(anon)
-		}
-	}
-	for _, file := range c.pass.Files {
-		for _, decl := range file.Decls {
-			fd, ok := decl.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
-				continue
-			}
-			obj, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
-			if !ok {
-				continue
-			}
-			if fn := prog.FuncValue(obj); fn != nil {
-				add(fn)
-			}
-		}
-	}
-	return funcs
+	info := c.pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
+	c.prog = info.Pkg.Prog
+	return slices.DeleteFunc(slices.Clone(info.SrcFuncs), func(fn *ssa.Function) bool {
+		return fn.Blocks == nil // declared without a body
+	})
 }
