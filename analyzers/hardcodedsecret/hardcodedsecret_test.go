@@ -136,3 +136,27 @@ func TestScanTextAllow(t *testing.T) {
 		t.Errorf("with -allow ghp_: %q, want %q", rules, want)
 	}
 }
+
+// TestStopwords checks that gitleaks' stopwords still exempt a value
+// from its generic rule, those of the rule's allowlist and those of the
+// global one alike, although seclint keeps them out of gitleaks' tries.
+// (seclint's own rule for credential names still judges such values.)
+func TestStopwords(t *testing.T) {
+	data := []byte(`SESSION_SECRET='k3P9vQ2xL7mZ4tR8wN6y'
+SESSION_SECRET='k3P9vQ2x_ec2_L7mZ4tR8wN6y'
+SESSION_SECRET='k3P9abcdefghijklmnopqrstuvwxyzZ4tR8wN6y'
+`)
+	found, err := hardcodedsecret.ScanText("service.env", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []int
+	for _, s := range found {
+		if s.Rule == "generic-api-key" {
+			lines = append(lines, s.Line)
+		}
+	}
+	if !slices.Equal(lines, []int{1}) {
+		t.Errorf("generic-api-key matched lines %v, want line 1 only", lines)
+	}
+}
