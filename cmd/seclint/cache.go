@@ -38,7 +38,8 @@ type cachedPackage struct {
 
 type cachedFinding struct {
 	Pkg, PkgID, Analyzer, Message string
-	Posn                          token.Position
+	Posn, End                     token.Position
+	Fix                           string       `json:",omitempty"`
 	Edits                         []cachedEdit `json:",omitempty"`
 }
 
@@ -228,7 +229,8 @@ func (c *resultCache) fileHash(name string) ([]byte, bool) {
 }
 
 func toCache(f finding) cachedFinding {
-	cf := cachedFinding{Pkg: f.pkg, PkgID: f.pkgID, Analyzer: f.analyzer, Message: f.message, Posn: f.posn}
+	cf := cachedFinding{Pkg: f.pkg, PkgID: f.pkgID, Analyzer: f.analyzer, Message: f.message,
+		Posn: f.posn, End: f.end, Fix: f.fix}
 	for _, e := range f.edits {
 		cf.Edits = append(cf.Edits, cachedEdit{e.file, e.start, e.end, e.text})
 	}
@@ -236,7 +238,8 @@ func toCache(f finding) cachedFinding {
 }
 
 func fromCache(cf cachedFinding) finding {
-	f := finding{pkg: cf.Pkg, pkgID: cf.PkgID, analyzer: cf.Analyzer, message: cf.Message, posn: cf.Posn}
+	f := finding{pkg: cf.Pkg, pkgID: cf.PkgID, analyzer: cf.Analyzer, message: cf.Message,
+		posn: cf.Posn, end: cf.End, fix: cf.Fix}
 	for _, e := range cf.Edits {
 		f.edits = append(f.edits, edit{e.File, e.Start, e.End, e.Text})
 	}

@@ -91,6 +91,7 @@ func (l *directiveLog) unused() []finding {
 				pkg:      ld.pkg,
 				analyzer: directiveRule,
 				posn:     ld.posn,
+				end:      ld.posn,
 				message:  msg,
 			})
 		}

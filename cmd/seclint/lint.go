@@ -41,8 +41,10 @@ type finding struct {
 	pkg      string // package path
 	analyzer string
 	posn     token.Position
+	end      token.Position // posn, when the diagnostic has no end
 	message  string
-	edits    []edit // the first suggested fix, if any
+	fix      string // the first suggested fix's message
+	edits    []edit // and its edits
 }
 
 // An edit is one text edit of a suggested fix, as byte offsets.
@@ -50,6 +52,25 @@ type edit struct {
 	file       string
 	start, end int
 	text       string
+}
+
+// A problem is what kept a package, or one rule on it, from being
+// analyzed, or a text file from being scanned.
+type problem struct {
+	pkg      string // package path, or file name
+	analyzer string // the rule that failed; "" when the whole package did
+	msg      string
+	file     bool // pkg names a file
+}
+
+func (p *problem) Error() string {
+	switch {
+	case p.file:
+		return p.msg
+	case p.analyzer != "":
+		return fmt.Sprintf("analyzer %s failed on %s: %s", p.analyzer, p.pkg, p.msg)
+	}
+	return fmt.Sprintf("package %s: %s", p.pkg, p.msg)
 }
 
 // report is everything one run produced.
@@ -407,11 +428,10 @@ func analyze(as []*analysis.Analyzer, cfg *packages.Config, patterns []string, l
 			if !failed[p.ID] && len(packageErrors(p)) == 0 && p.IllTyped {
 				// The driver skips a package that imports one with
 				// errors; that one is named, and this one once.
-				rep.errs = append(rep.errs, fmt.Errorf("package %s: not analyzed: it imports a package with errors",
-					p.PkgPath))
+				rep.errs = append(rep.errs, &problem{pkg: p.PkgPath, msg: "not analyzed: it imports a package with errors"})
 			} else if !p.IllTyped {
-				rep.errs = append(rep.errs, fmt.Errorf("analyzer %s failed on %s: %s",
-					act.Analyzer.Name, p.PkgPath, hardcodedsecret.Redact(act.Err.Error())))
+				rep.errs = append(rep.errs, &problem{pkg: p.PkgPath, analyzer: act.Analyzer.Name,
+					msg: hardcodedsecret.Redact(act.Err.Error())})
 			}
 			failed[p.ID] = true
 		}
@@ -423,8 +443,7 @@ func analyze(as []*analysis.Analyzer, cfg *packages.Config, patterns []string, l
 		for _, e := range packageErrors(p) {
 			// A parse error can quote the source it stopped at, and that
 			// source can be a key.
-			rep.errs = append(rep.errs, fmt.Errorf("package %s: %s", p.PkgPath,
-				hardcodedsecret.Redact(e)))
+			rep.errs = append(rep.errs, &problem{pkg: p.PkgPath, msg: hardcodedsecret.Redact(e)})
 		}
 	})
 	for _, f := range dirs.unused() {
@@ -490,9 +509,14 @@ func newFinding(p *packages.Package, a *analysis.Analyzer, d analysis.Diagnostic
 		pkg:      p.PkgPath,
 		analyzer: a.Name,
 		posn:     fset.Position(d.Pos),
+		end:      fset.Position(d.End),
 		message:  d.Message,
 	}
+	if !d.End.IsValid() {
+		f.end = f.posn // as go vet has it
+	}
 	if len(d.SuggestedFixes) > 0 && !rewritten(fset, d.Pos) {
+		f.fix = d.SuggestedFixes[0].Message
 		for _, e := range d.SuggestedFixes[0].TextEdits {
 			start := fset.PositionFor(e.Pos, false)
 			end := start

@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -99,16 +100,44 @@ func TestClean(t *testing.T) {
 }
 
 func TestJSON(t *testing.T) {
-	stdout, _, code := runIn(t, fixture("bad"), seclintBin, "-json", "./tlsconf")
-	if code != exitFindings {
-		t.Errorf("exit code %d, want %d", code, exitFindings)
+	stdout, _, code := runIn(t, fixture("bad"), seclintBin, "-json", "./tlsconf", "./usesbroken")
+	if code != exitFailure {
+		t.Errorf("exit code %d, want %d", code, exitFailure)
 	}
-	var tree map[string]map[string][]jsonDiagnostic
+	var tree map[string]map[string]json.RawMessage
 	if err := json.Unmarshal([]byte(stdout), &tree); err != nil {
 		t.Fatalf("output is not JSON: %v\n%s", err, stdout)
 	}
-	if got := len(tree["example.com/bad/tlsconf"]["insecuretls"]); got != len(tlsFindings) {
-		t.Errorf("%d insecuretls findings in JSON, want %d:\n%s", got, len(tlsFindings), stdout)
+	var diags []jsonDiagnostic
+	if err := json.Unmarshal(tree["example.com/bad/tlsconf"]["insecuretls"], &diags); err != nil || len(diags) != len(tlsFindings) {
+		t.Errorf("%d insecuretls findings in JSON (%v), want %d:\n%s", len(diags), err, len(tlsFindings), stdout)
+	}
+	var failed jsonError
+	if err := json.Unmarshal(tree["example.com/bad/usesbroken"]["seclint"], &failed); err != nil || failed.Err == "" {
+		t.Errorf("no error for usesbroken (%v):\n%s", err, stdout)
+	}
+
+	// The findings have the shape go vet -json gives them, end and
+	// suggested fixes included. (go vet's messages name the rule.)
+	out, _, _ := runIn(t, fixture("bad"), "go", "vet", "-vettool="+seclintBin, "-json", "./tlsconf")
+	dec := json.NewDecoder(strings.NewReader(out[strings.Index(out, "{"):]))
+	var vet map[string]map[string][]jsonDiagnostic
+	if err := dec.Decode(&vet); err != nil {
+		t.Fatalf("go vet -json: %v\n%s", err, out)
+	}
+	want := vet["example.com/bad/tlsconf"]["insecuretls"]
+	byPosn := func(a, b jsonDiagnostic) int { return strings.Compare(a.Posn, b.Posn) }
+	slices.SortFunc(want, byPosn)
+	slices.SortFunc(diags, byPosn)
+	if len(want) != len(diags) {
+		t.Fatalf("go vet -json has %d findings, seclint -json %d", len(want), len(diags))
+	}
+	for i := range want {
+		w, g := want[i], diags[i]
+		w.Message = strings.TrimPrefix(w.Message, "insecuretls: ")
+		if w.Posn != g.Posn || w.End != g.End || w.Message != g.Message || len(w.SuggestedFixes) != len(g.SuggestedFixes) {
+			t.Errorf("finding %d: seclint -json\n\t%+v\ngo vet -json\n\t%+v", i, g, w)
+		}
 	}
 }
 

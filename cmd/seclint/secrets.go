@@ -18,7 +18,7 @@ func scanTexts(paths []string) (*report, error) {
 	for _, p := range paths {
 		data, err := os.ReadFile(p)
 		if err != nil {
-			rep.errs = append(rep.errs, err)
+			rep.errs = append(rep.errs, &problem{pkg: p, msg: err.Error(), file: true})
 			continue
 		}
 		abs, err := filepath.Abs(p)
@@ -30,9 +30,12 @@ func scanTexts(paths []string) (*report, error) {
 			return nil, fmt.Errorf("-%s.%v", hardcodedsecret.Analyzer.Name, err)
 		}
 		for _, s := range found {
+			posn := token.Position{Filename: abs, Line: s.Line, Column: s.Column}
 			rep.findings = append(rep.findings, finding{
+				pkg:      filepath.ToSlash(p), // a text file stands for its package
 				analyzer: hardcodedsecret.Analyzer.Name,
-				posn:     token.Position{Filename: abs, Line: s.Line, Column: s.Column},
+				posn:     posn,
+				end:      posn,
 				message:  s.Message(),
 			})
 		}
