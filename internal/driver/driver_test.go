@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -280,4 +281,39 @@ func TestFacts(t *testing.T) {
 	if !slices.Contains(b.Types.Imports(), a.Types) {
 		t.Errorf("b imports %v, not a's types %p", b.Types.Imports(), a.Types)
 	}
+}
+
+// BenchmarkDriver runs every rule over this module's own packages, the
+// fixed corpus of `go test -bench Rules ./analyzers`, loaded as the
+// command loads them. Besides time and allocations it reports what the
+// run keeps, as live heap after a collection: the driver's point is
+// that this grows with the types of the code, not with its syntax, SSA
+// and results.
+func BenchmarkDriver(b *testing.B) {
+	var kept uint64
+	for b.Loop() {
+		b.StopTimer()
+		pkgs, err := packages.Load(&packages.Config{Mode: metadata, Dir: filepath.Join("..", "..")}, "./...")
+		if err != nil {
+			b.Fatal(err)
+		}
+		var before runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		b.StartTimer()
+
+		err = driver.Run(pkgs, &driver.Options{Analyzers: analyzers.Analyzers(), Mode: rootsReport(pkgs)}, func(*driver.Unit) {})
+		if err != nil {
+			b.Fatal(err)
+		}
+
+		b.StopTimer()
+		var after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		kept += after.HeapAlloc - min(before.HeapAlloc, after.HeapAlloc)
+		runtime.KeepAlive(pkgs)
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(kept)/float64(b.N)/(1<<20), "MiB-kept/op")
 }
