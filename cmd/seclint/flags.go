@@ -136,8 +136,8 @@ func newFlagSet(as []*analysis.Analyzer) (*flag.FlagSet, *options, map[*analysis
 	fs.StringVar(&opts.baseline, "baseline", "", "report only findings that are not in this baseline file")
 	fs.StringVar(&opts.writeBaseline, "write-baseline", "", "write the current findings to this baseline file")
 	fs.BoolVar(&opts.fix, "fix", false, "apply suggested fixes")
-	fs.Func("deps", "how dependencies are loaded: export (from export data, the default), "+
-		"decls (declarations from source, no build needed) or full (analyzed from source too)", func(v string) error {
+	fs.Func("deps", "how dependencies are loaded: export (types from the build, the default),\n"+
+		"decls (declarations from source, no build) or full (analyzed too)", func(v string) error {
 		switch v {
 		case depsExport, depsDecls, depsFull:
 			opts.deps = v
@@ -145,7 +145,7 @@ func newFlagSet(as []*analysis.Analyzer) (*flag.FlagSet, *options, map[*analysis
 		}
 		return fmt.Errorf("want %s, %s or %s", depsExport, depsDecls, depsFull)
 	})
-	fs.BoolVar(&opts.cache, "cache", true, "reuse the findings of unchanged packages (SECLINT_CACHE sets the directory)")
+	fs.BoolVar(&opts.cache, "cache", true, "reuse the findings of unchanged packages;\nSECLINT_CACHE names the directory, or off")
 	fs.BoolVar(&opts.diff, "diff", false, "print suggested fixes as a unified diff instead of findings")
 
 	enabled := make(map[*analysis.Analyzer]*triState)
@@ -190,7 +190,7 @@ func usage(w io.Writer, fs *flag.FlagSet) {
 Usage:
 	seclint [flags] packages...
 	seclint files [flags] file.go...     # lint only these files (pre-commit)
-	seclint secrets [flags] file...      # scan text files that are not Go for secrets
+	seclint secrets [flags] file...      # scan text files (not Go) for secrets
 	seclint vuln [flags] [packages]      # known vulnerabilities the code reaches
 	seclint help [rule]
 	go vet -vettool=$(command -v seclint) [packages]

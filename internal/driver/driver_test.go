@@ -290,6 +290,7 @@ func TestFacts(t *testing.T) {
 // that this grows with the types of the code, not with its syntax, SSA
 // and results.
 func BenchmarkDriver(b *testing.B) {
+	b.ReportAllocs()
 	var kept uint64
 	for b.Loop() {
 		b.StopTimer()
