@@ -149,8 +149,12 @@ func newRun(roots []*packages.Package, opts *Options) *run {
 		if p.PkgPath == "unsafe" {
 			n.mode = Export
 		}
-		for _, imp := range p.Imports {
-			if n.mode == Export && d.nodes[imp.ID].mode != Export {
+		for path, imp := range p.Imports {
+			// go/packages breaks import cycles, but were one left, its
+			// closing edge would lead to a package not yet visited.
+			if dep := d.nodes[imp.ID]; dep == nil {
+				delete(p.Imports, path)
+			} else if n.mode == Export && dep.mode != Export {
 				n.mode = Types
 			}
 		}

@@ -318,3 +318,19 @@ func BenchmarkDriver(b *testing.B) {
 	}
 	b.ReportMetric(float64(kept)/float64(b.N)/(1<<20), "MiB-kept/op")
 }
+
+// TestCycle checks that an import cycle left in the graph, which
+// go/packages normally breaks itself, neither hangs nor crashes the run.
+func TestCycle(t *testing.T) {
+	a := &packages.Package{ID: "a", PkgPath: "a", Name: "a", Imports: map[string]*packages.Package{}}
+	b := &packages.Package{ID: "b", PkgPath: "b", Name: "b", Imports: map[string]*packages.Package{"a": a}}
+	a.Imports["b"] = b
+	visited := 0
+	err := driver.Run([]*packages.Package{a}, &driver.Options{
+		Analyzers: analyzers.Analyzers(),
+		Mode:      func(*packages.Package) driver.Mode { return driver.Report },
+	}, func(*driver.Unit) { visited++ })
+	if err != nil || visited != 2 {
+		t.Errorf("Run: %v, %d packages visited, want 2", err, visited)
+	}
+}
