@@ -53,7 +53,9 @@ are fine. A named constant is a secret only if its value could be one:
 \'HeaderAuthorization = "Authorization"\' and an error code such as
 \'errInvalidPassword = "28P01"\' name or label a secret. Also left alone:
 bytes written in the source (the expected result of a known-answer
-self-test), a value compared with a function of itself
+self-test, or an unexported package variable the package never changes,
+such as a file format's magic \'signature = []byte("PACK")\', unless it is
+named as a credential and long enough to be one), a value compared with a function of itself
 (\'path.Clean(tok) != tok\'), and a password read twice at the terminal
 to confirm it.
 
@@ -106,6 +108,8 @@ type origin struct {
 type checker struct {
 	pass    *analysis.Pass
 	origins map[*types.Var][]origin
+	globals map[*types.Var]ast.Expr // initial values, on first use
+	changed map[*types.Var]bool     // globals the package changes
 }
 
 func run(pass *analysis.Pass) (any, error) {

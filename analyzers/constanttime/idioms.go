@@ -2,9 +2,16 @@ package constanttime
 
 import (
 	"go/ast"
+	"go/constant"
+	"go/token"
 	"go/types"
+	"strings"
 
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/scaile/seclint/analyzers/internal/credname"
 )
 
 // derivedFrom reports whether x is computed from y alone: y itself
@@ -165,7 +172,14 @@ func (c *checker) isFixedBytes(e ast.Expr, depth int) bool {
 		return ok && arg.Value != nil // []byte("…")
 	case *ast.Ident:
 		v := c.localVar(e)
-		if v == nil || len(c.origins[v]) == 0 {
+		if v == nil {
+			return false
+		}
+		if val, ok := c.fixedGlobal(v); ok {
+			// Unless it is a hardcoded secret, which comparing leaks.
+			return !credname.IsSecret(e.Name) || len(val) < minSecretLen || nameLike.MatchString(val)
+		}
+		if len(c.origins[v]) == 0 {
 			return false
 		}
 		for _, o := range c.origins[v] {
@@ -176,6 +190,142 @@ func (c *checker) isFixedBytes(e ast.Expr, depth int) bool {
 		return true
 	}
 	return false
+}
+
+// fixedGlobal returns the bytes of v if it is an unexported package-level
+// variable of this package, declared with bytes written in the source and
+// never changed: a file format's magic number, a protocol's preamble.
+// Being unexported, it can change nowhere else.
+func (c *checker) fixedGlobal(v *types.Var) (string, bool) {
+	if v.Pkg() != c.pass.Pkg || v.Parent() != v.Pkg().Scope() || v.Exported() {
+		return "", false
+	}
+	if c.globals == nil {
+		c.scanGlobals()
+	}
+	init, ok := c.globals[v]
+	if !ok || c.changed[v] {
+		return "", false
+	}
+	return c.fixedValue(init)
+}
+
+// fixedValue returns the bytes of a slice or array literal of constant
+// bytes or of a conversion of a constant string to bytes.
+func (c *checker) fixedValue(e ast.Expr) (string, bool) {
+	if !isByteSlice(c.pass.TypesInfo.TypeOf(e)) && !isByteArray(c.pass.TypesInfo.TypeOf(e)) {
+		return "", false
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		var b []byte
+		for _, elt := range e.Elts {
+			tv, ok := c.pass.TypesInfo.Types[elt]
+			if _, keyed := elt.(*ast.KeyValueExpr); keyed || !ok || tv.Value == nil {
+				return "", false
+			}
+			n, ok := constant.Uint64Val(constant.ToInt(tv.Value))
+			if !ok {
+				return "", false
+			}
+			b = append(b, byte(n))
+		}
+		return string(b), true
+	case *ast.CallExpr:
+		if len(e.Args) != 1 {
+			return "", false
+		}
+		if tv, ok := c.pass.TypesInfo.Types[e.Args[0]]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+			return constant.StringVal(tv.Value), true
+		}
+	}
+	return "", false
+}
+
+// scanGlobals records the initial values of the package's variables and
+// which of them the package changes: assigns, increments, takes the
+// address of, copies into or reads into.
+func (c *checker) scanGlobals() {
+	c.globals = make(map[*types.Var]ast.Expr)
+	c.changed = make(map[*types.Var]bool)
+	for _, f := range c.pass.Files {
+		for _, decl := range f.Decls {
+			gd, ok := decl.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				vs := spec.(*ast.ValueSpec)
+				for i, id := range vs.Names {
+					if v, ok := c.pass.TypesInfo.Defs[id].(*types.Var); ok && len(vs.Values) == len(vs.Names) {
+						c.globals[v] = vs.Values[i]
+					}
+				}
+			}
+		}
+	}
+	change := func(e ast.Expr) {
+		for {
+			switch x := ast.Unparen(e).(type) {
+			case *ast.IndexExpr:
+				e = x.X
+				continue
+			case *ast.SliceExpr:
+				e = x.X
+				continue
+			case *ast.Ident:
+				if v, ok := c.pass.TypesInfo.ObjectOf(x).(*types.Var); ok {
+					c.changed[v] = true
+				}
+			}
+			return
+		}
+	}
+	ins := c.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	filter := []ast.Node{(*ast.AssignStmt)(nil), (*ast.IncDecStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.CallExpr)(nil)}
+	ins.Preorder(filter, func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				change(l)
+			}
+		case *ast.IncDecStmt:
+			change(n.X)
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				change(n.X)
+			}
+		case *ast.CallExpr:
+			if writesArg(c.pass.TypesInfo, n) && len(n.Args) > 0 {
+				change(n.Args[len(n.Args)-1])
+				change(n.Args[0])
+			}
+		}
+	})
+}
+
+// writesArg reports whether call may write into a byte slice it is
+// given: copy, or a function or method that reads into a buffer.
+func writesArg(info *types.Info, call *ast.CallExpr) bool {
+	switch fn := typeutil.Callee(info, call).(type) {
+	case *types.Builtin:
+		return fn.Name() == "copy"
+	case *types.Func:
+		return strings.HasPrefix(fn.Name(), "Read") || strings.HasPrefix(fn.Name(), "Fill") ||
+			strings.HasPrefix(fn.Name(), "Decode") || strings.HasPrefix(fn.Name(), "Unmarshal")
+	case nil:
+		return true // a call through a function value: anything goes
+	}
+	return false
+}
+
+func isByteArray(t types.Type) bool {
+	a, ok := types.Unalias(t).Underlying().(*types.Array)
+	if !ok {
+		return false
+	}
+	b, ok := a.Elem().Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Byte
 }
 
 func isByteSlice(t types.Type) bool {

@@ -78,3 +78,24 @@ func computeSignature(key, body []byte) []byte {
 func producedSignature(key, body, got []byte) bool {
 	return bytes.Equal(computeSignature(key, body), got) // want `secret computeSignature\(key, body\) compared with bytes.Equal`
 }
+
+// A hardcoded key held in bytes is still a secret, and a package
+// variable the code fills at run time holds no fixed value.
+var (
+	masterKey    = []byte("k3P9vQ2xL7mZ4tR8")
+	sessionToken = []byte{'t', 'o', 'k', 'e', 'n', '-', '0', '0'}
+	signingKey   = []byte("placeholder")
+)
+
+func loadKey(b []byte) { copy(signingKey, b) }
+
+func hardcoded(given []byte) bool {
+	return bytes.Equal(given, masterKey) || // want `secret masterKey compared with bytes.Equal`
+		bytes.Equal(given, signingKey) // want `secret signingKey compared with bytes.Equal`
+}
+
+func rotate() { sessionToken[0] = 'T' }
+
+func changed(given []byte) bool {
+	return bytes.Equal(given, sessionToken) // want `secret sessionToken compared with bytes.Equal`
+}

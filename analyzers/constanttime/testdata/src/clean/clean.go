@@ -96,3 +96,15 @@ func verifiedPayload(set keySet, token string, payload []byte) bool {
 	signedPayload, err := set.VerifySignature(token)
 	return err == nil && bytes.Equal(signedPayload, payload)
 }
+
+// A file format's magic number is public; "signature" is its name.
+var (
+	commitFileSignature = []byte{'C', 'G', 'P', 'H'}
+	packSignature       = []byte("PACK")
+	indexSignature      = [4]byte{'D', 'I', 'R', 'C'}
+)
+
+func magic(sig []byte, head [4]byte) bool {
+	return bytes.Equal(sig, commitFileSignature) || bytes.Equal(sig[:4], packSignature) ||
+		head == indexSignature
+}
