@@ -289,3 +289,21 @@ func Config() *tls.Config {
 		t.Errorf("-fix edited c.go:\n%s", data)
 	}
 }
+
+// TestSyntaxError checks that a syntax error is reported once, at its
+// first position, not with the errors that follow from it or the
+// compiler's copy of it, and that the other packages are still linted.
+func TestSyntaxError(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"a.go":     insecureFile,
+		"bad/s.go": "package bad\n\nfunc f( {\n",
+	})
+	stdout, stderr, code := runIn(t, dir, seclintBin, "./...")
+	if code != exitFailure || !strings.HasPrefix(stdout, "a.go:6:") {
+		t.Errorf("exit %d, findings:\n%s", code, stdout)
+	}
+	lines := strings.Split(strings.TrimSpace(stderr), "\n")
+	if len(lines) != 1 || !strings.Contains(lines[0], "bad/s.go:3:9: expected ')'") {
+		t.Errorf("want one error at bad/s.go:3:9, got:\n%s", stderr)
+	}
+}

@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"go/token"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -71,6 +73,13 @@ func (p *problem) Error() string {
 		return fmt.Sprintf("analyzer %s failed on %s: %s", p.analyzer, p.pkg, p.msg)
 	}
 	return fmt.Sprintf("package %s: %s", p.pkg, p.msg)
+}
+
+func errorPackage(err error) string {
+	if p, ok := err.(*problem); ok {
+		return p.pkg
+	}
+	return ""
 }
 
 // report is everything one run produced.
@@ -314,7 +323,8 @@ func lint(as []*analysis.Analyzer, patterns []string, opts *options) (*report, e
 
 	rep.findings = dedupe(rep.findings)
 	sortFindings(rep.findings)
-	slices.SortStableFunc(rep.errs, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
+	// By package, each package's errors in the order they were found.
+	slices.SortStableFunc(rep.errs, func(a, b error) int { return strings.Compare(errorPackage(a), errorPackage(b)) })
 	rep.errs = slices.CompactFunc(rep.errs, func(a, b error) bool { return a.Error() == b.Error() })
 	return rep, nil
 }
@@ -428,7 +438,8 @@ func analyze(as []*analysis.Analyzer, cfg *packages.Config, patterns []string, l
 			if !failed[p.ID] && len(packageErrors(p)) == 0 && p.IllTyped {
 				// The driver skips a package that imports one with
 				// errors; that one is named, and this one once.
-				rep.errs = append(rep.errs, &problem{pkg: p.PkgPath, msg: "not analyzed: it imports a package with errors"})
+				rep.errs = append(rep.errs, &problem{pkg: p.PkgPath,
+					msg: "not analyzed: it depends on " + brokenDependency(p) + ", which has errors"})
 			} else if !p.IllTyped {
 				rep.errs = append(rep.errs, &problem{pkg: p.PkgPath, analyzer: act.Analyzer.Name,
 					msg: hardcodedsecret.Redact(act.Err.Error())})
@@ -479,18 +490,28 @@ func dedupe(fs []finding) []finding {
 // findings of every other package.
 const maxPackageErrors = 5
 
-// packageErrors returns what is wrong with p, worst first. When p failed
-// to type-check, go list's own report of the same compile error is left
-// out.
+// packageErrors returns what is wrong with p, worst first: a file's first
+// syntax error, not those that follow from it, and go list's errors
+// unless they are the compiler's errors in files the type checker has
+// already reported on. A failure of cgo or of pkg-config is reported by
+// go list alone.
 func packageErrors(p *packages.Package) []string {
 	typed := slices.ContainsFunc(p.Errors, func(e packages.Error) bool { return e.Kind != packages.ListError })
 	var msgs []string
+	parsed := make(map[string]bool) // files with a syntax error
 	for _, e := range p.Errors {
-		if typed && e.Kind == packages.ListError {
-			continue
+		switch {
+		case e.Kind == packages.ListError && typed && goFilePos.MatchString(listMessage(e.Msg)):
+			continue // the compiler's report of what the type checker found
+		case e.Kind == packages.ParseError:
+			file, _, _ := strings.Cut(e.Pos, ":")
+			if parsed[file] {
+				continue
+			}
+			parsed[file] = true
 		}
 		if e.Pos == "" || e.Pos == "-" {
-			msgs = append(msgs, e.Msg) // an error of go list, not of a file
+			msgs = append(msgs, listMessage(e.Msg)) // an error of go list, not of a file
 			continue
 		}
 		msgs = append(msgs, e.Error())
@@ -500,6 +521,48 @@ func packageErrors(p *packages.Package) []string {
 		msgs = append(msgs[:maxPackageErrors], fmt.Sprintf("and %d more errors", more))
 	}
 	return msgs
+}
+
+// goFilePos matches the start of a compiler error.
+var goFilePos = regexp.MustCompile(`^\S+\.go:\d+`)
+
+// listMessage puts go list's report of a failed build on one line,
+// without the "# package" and "# [command]" headers the go command
+// prints above a tool's output.
+func listMessage(msg string) string {
+	var lines []string
+	for _, l := range strings.Split(strings.TrimSpace(msg), "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "# ") {
+			lines = append(lines, l)
+		}
+	}
+	if len(lines) == 0 {
+		return strings.TrimSpace(msg)
+	}
+	return strings.Join(lines, "; ")
+}
+
+// brokenDependency returns the nearest package p depends on that has
+// errors of its own.
+func brokenDependency(p *packages.Package) string {
+	queue := []*packages.Package{p}
+	seen := map[*packages.Package]bool{p: true}
+	for len(queue) > 0 {
+		q := queue[0]
+		queue = queue[1:]
+		for _, path := range slices.Sorted(maps.Keys(q.Imports)) {
+			imp := q.Imports[path]
+			if !imp.IllTyped || seen[imp] {
+				continue
+			}
+			if len(packageErrors(imp)) > 0 {
+				return imp.PkgPath
+			}
+			seen[imp] = true
+			queue = append(queue, imp)
+		}
+	}
+	return "a package with errors"
 }
 
 func newFinding(p *packages.Package, a *analysis.Analyzer, d analysis.Diagnostic) finding {

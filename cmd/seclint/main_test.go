@@ -78,7 +78,7 @@ func TestStandalone(t *testing.T) {
 		t.Errorf("stderr does not name the broken package:\n%s", stderr)
 	}
 	// Its importer is named once, and no rule is said to have failed.
-	if strings.Count(stderr, "package example.com/bad/usesbroken: not analyzed") != 1 ||
+	if strings.Count(stderr, "package example.com/bad/usesbroken: not analyzed: it depends on example.com/bad/broken,") != 1 ||
 		strings.Contains(stderr, "analyzer ") {
 		t.Errorf("stderr does not name the importer of the broken package once:\n%s", stderr)
 	}
