@@ -70,7 +70,7 @@ The suggested fix replaces "http://" with "https://" (or "ws://" with
 Flags: -servers (default true) reports servers; turn it off for
 services that sit behind a TLS-terminating proxy. -strict also reports
 gRPC clients with insecure credentials whose target is computed at run
-time. -tests also reports findings in _test.go files, -generated in
+time. -tests also reports findings in test files, -generated in
 generated files.
 
 Limitations: only constant hosts are judged. URLs, listen addresses and

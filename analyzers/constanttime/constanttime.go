@@ -65,7 +65,7 @@ The suggested fix replaces \'a == b\' on strings with
 \'strings.EqualFold\' and \'strings.Compare\' get no fix: a constant-time
 version must first decide how to fold case.
 
-Flags: -tests also reports findings in _test.go files, -generated in
+Flags: -tests also reports findings in test files, -generated in
 generated files.
 
 Limitations: the analysis is local to a function. A secret returned by

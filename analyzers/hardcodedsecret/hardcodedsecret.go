@@ -80,9 +80,9 @@ expression, a suggested fix replaces it with os.Getenv("NAME"), NAME taken
 from the credential name (apiKey becomes API_KEY) or the rule.
 
 Findings in generated files are kept (the generated flag defaults to
-true); findings in _test.go files are dropped unless -tests is set.
+true); findings in test files are dropped unless -tests is set.
 
-Test vectors and fixture keys in _test.go files are secrets by their
+Test vectors and fixture keys in test files are secrets by their
 format and are reported under -tests; suppress them with a reason.
 
 Limitations: values are checked where they are written, so a secret
@@ -202,7 +202,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for cur := range in.Root().Children() {
 		file := cur.Node().(*ast.File)
 		name := pass.Fset.File(file.Pos()).Name()
-		if !opts.tests && strings.HasSuffix(name, "_test.go") {
+		if !opts.tests && rule.IsTestFile(name, file) {
 			continue // the shared filter would drop the findings anyway
 		}
 		c := &checker{pass: pass, opts: opts, file: file}

@@ -70,7 +70,7 @@ are named testdata, such as _examples, are never matched by ./... .
 The suggested fix adds \'ReadHeaderTimeout: 10 * time.Second\' to a
 server literal, importing "time" when needed.
 
-Flags: -tests also reports findings in _test.go files, -generated in
+Flags: -tests also reports findings in test files, -generated in
 generated files.
 
 Limitations: the analysis is local to a function. A server whose

@@ -58,7 +58,7 @@ Calls whose errors cannot occur or do not matter are never reported:
 assigned to a variable counts as handled. There is no suggested fix:
 what to do on failure is the caller's decision.
 
-Flags: -tests also reports findings in _test.go files, -generated in
+Flags: -tests also reports findings in test files, -generated in
 generated files.
 
 Limitations: a file is known to hold a secret only from its path or

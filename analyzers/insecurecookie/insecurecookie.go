@@ -72,7 +72,7 @@ checked the same way.
 The suggested fix adds \'Secure: true\' and \'HttpOnly: true\' to the
 literal, or turns an explicit false into true.
 
-Flags: -tests also reports findings in _test.go files, -generated in
+Flags: -tests also reports findings in test files, -generated in
 generated files.
 
 Limitations: a cookie built in another package, received as a

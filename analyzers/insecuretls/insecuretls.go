@@ -86,7 +86,7 @@ a client does) and that stores a constant true is where a library
 carries out its caller's choice: its calls are reported, in its own
 package and, through facts, in importing ones, rather than its body.
 
-Findings in _test.go files are dropped unless -insecuretls.tests is set.
+Findings in test files are dropped unless -insecuretls.tests is set.
 
 Suggested fixes remove an InsecureSkipVerify: true element from a
 composite literal and replace a constant MinVersion below TLS 1.2 by

@@ -60,7 +60,7 @@ The suggested fix adds \'jwt.WithExpirationRequired()\' to a v5 parse.
 Findings in tests are dropped; a tool that only decodes tokens for
 display should say so with a //seclint:ignore directive and a reason.
 
-Flags: -tests also reports findings in _test.go files, -generated in
+Flags: -tests also reports findings in test files, -generated in
 generated files.
 
 Limitations: only golang-jwt v4 and v5 are known (not v3 or

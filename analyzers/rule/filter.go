@@ -65,7 +65,8 @@ func ParseDirectives(fset *token.FileSet, file *ast.File) []*Directive {
 // filter stands between a rule's run and the host's Report.
 type filter struct {
 	pass      *analysis.Pass
-	tests     bool // keep findings in _test.go files
+	tests     bool // keep findings in test files
+	testFiles map[string]bool
 	generated bool // keep findings in generated files
 	gen       map[string]generated.Generator
 	all       []*Directive            // in file order
@@ -80,9 +81,13 @@ func newFilter(pass *analysis.Pass, tests, keepGenerated bool) *filter {
 		generated: keepGenerated,
 		dirs:      make(map[string][]*Directive),
 		usedDirs:  make(map[*Directive]bool),
+		testFiles: make(map[string]bool),
 	}
 	f.gen, _ = pass.ResultOf[generated.Analyzer].(map[string]generated.Generator)
 	for _, file := range pass.Files {
+		if name := pass.Fset.PositionFor(file.Pos(), false).Filename; IsTestFile(name, file) {
+			f.testFiles[name] = true
+		}
 		for _, d := range ParseDirectives(pass.Fset, file) {
 			f.all = append(f.all, d)
 			f.dirs[d.File] = append(f.dirs[d.File], d)
@@ -109,7 +114,7 @@ func (f *filter) report(d analysis.Diagnostic) {
 // inScope reports whether a finding at pos is wanted; filename is the
 // name of its file, not the one a //line directive gives.
 func (f *filter) inScope(filename string, pos token.Pos) bool {
-	if !f.tests && strings.HasSuffix(filename, "_test.go") {
+	if !f.tests && (f.testFiles[filename] || strings.HasSuffix(filename, "_test.go")) {
 		return false // test code is out of scope unless asked for
 	}
 	if g, ok := f.gen[filename]; ok && !f.generated {

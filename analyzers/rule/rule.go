@@ -147,7 +147,7 @@ func New(a *analysis.Analyzer, meta Meta) *Rule {
 	if !slices.Contains(a.Requires, generated.Analyzer) {
 		a.Requires = append(a.Requires, generated.Analyzer)
 	}
-	a.Flags.Bool(FlagTests, false, "also report findings in _test.go files")
+	a.Flags.Bool(FlagTests, false, "also report findings in test files (_test.go, or importing testing or a test framework)")
 	a.Flags.Bool(FlagGenerated, meta.KeepGenerated, "also report findings in generated files")
 	a.Flags.Bool(FlagNamed, false, "start each message with the rule's name")
 	return r

@@ -76,8 +76,8 @@ func TestScopeWithTestsAndGenerated(t *testing.T) {
 			lines[res.Pass.Fset.Position(d.Pos).String()] = true
 		}
 	}
-	if len(lines) != 5 {
-		t.Errorf("findings at %v with tests and generated files kept, want 5", lines)
+	if len(lines) != 6 {
+		t.Errorf("findings at %v with tests and generated files kept, want 6", lines)
 	}
 }
 

@@ -52,7 +52,7 @@ are never reported. The suggested fix sets the mode to 0o600 (keeping
 the owner's bits), or replaces \'os.Create\' with an \'os.OpenFile\' at
 0o600.
 
-Flags: -tests also reports findings in _test.go files, -generated in
+Flags: -tests also reports findings in test files, -generated in
 generated files.
 
 Limitations: modes computed at run time are not checked. A secret whose

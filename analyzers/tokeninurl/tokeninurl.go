@@ -61,7 +61,7 @@ WebSocket URLs, which browsers cannot give headers. A credential
 parameter set to a marker such as "REDACTED" or "***" overwrites the
 credential (a URL sanitized before it is shown) and is not reported.
 
-Flags: -tests also reports findings in _test.go files, -generated in
+Flags: -tests also reports findings in test files, -generated in
 generated files.
 
 Limitations: a base URL that already holds a "?" and is extended with

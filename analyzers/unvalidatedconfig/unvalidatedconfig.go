@@ -102,7 +102,7 @@ Flags: -types adds validated types (comma-separated, as
 (comma-separated, as printed by types.Func.FullName, for example
 \'(*github.com/go-playground/validator/v10.Validate).Struct\'; the
 first argument after the receiver is the one validated); -tests also
-reports findings in _test.go files, -generated in generated files.
+reports findings in test files, -generated in generated files.
 
 Limitations: the proof is per function, with summaries of the functions
 it calls. Validation is not seen when it runs in another goroutine,

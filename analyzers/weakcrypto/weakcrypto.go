@@ -109,7 +109,7 @@ counterpart and a literal RSA key size with 2048. A weak hash in an
 RSA signature has no fix: the digest passed in must change too.
 
 Flags: -strict also reports HMAC-SHA1; -pbkdf2-iterations sets the
-PBKDF2 floor; -tests also reports findings in _test.go files,
+PBKDF2 floor; -tests also reports findings in test files,
 -generated in generated files.
 
 Limitations: a password is recognised by name only, followed through

@@ -76,7 +76,7 @@ crypto/rand's, adjusting the imports. Elsewhere the message says what to
 use: crypto/rand.Read for bytes, crypto/rand.Text (Go 1.24) for a
 string token, crypto/rand.Reader for a random source.
 
-Flags: -tests also reports findings in _test.go files and in test
+Flags: -tests also reports findings in test files and in test
 helpers (functions that take a *testing.T, B, F or testing.TB), whose
 fixed seeds are there to make test vectors reproducible; -generated in
 generated files.

@@ -5,8 +5,6 @@ import (
 	"go/token"
 	"strings"
 
-	"golang.org/x/tools/go/analysis"
-
 	"github.com/scaile/seclint/analyzers"
 	"github.com/scaile/seclint/analyzers/rule"
 	"github.com/scaile/seclint/internal/driver"
@@ -29,6 +27,7 @@ type directiveLog struct {
 	used map[directiveKey]bool
 	ran  map[string]map[string]bool // file → rules that ran on it
 	seen map[string]bool            // files whose directives are read
+	test map[string]bool            // test files, by rule.IsTestFile
 	dirs []loggedDirective
 }
 
@@ -43,6 +42,7 @@ func newDirectiveLog() *directiveLog {
 		used: make(map[directiveKey]bool),
 		ran:  make(map[string]map[string]bool),
 		seen: make(map[string]bool),
+		test: make(map[string]bool),
 	}
 }
 
@@ -73,6 +73,7 @@ func (l *directiveLog) add(u *driver.Unit) {
 			continue
 		}
 		l.seen[name] = true
+		l.test[name] = rule.IsTestFile(name, file)
 		for _, d := range rule.ParseDirectives(p.Fset, file) {
 			l.dirs = append(l.dirs, loggedDirective{d, p.PkgPath, p.ID, p.Fset.Position(d.Pos)})
 		}
@@ -84,7 +85,7 @@ func (l *directiveLog) unused() []finding {
 	var out []finding
 	for _, ld := range l.dirs {
 		d := ld.dir
-		msg := directiveProblem(d, l.used[directiveKey{d.File, d.Line}], l.ran[d.File])
+		msg := directiveProblem(d, l.used[directiveKey{d.File, d.Line}], l.ran[d.File], l.test[d.File])
 		if msg != "" {
 			out = append(out, finding{
 				pkgID:    ld.id,
@@ -100,7 +101,7 @@ func (l *directiveLog) unused() []finding {
 }
 
 // directiveProblem says what is wrong with d, or returns "".
-func directiveProblem(d *rule.Directive, used bool, ran map[string]bool) string {
+func directiveProblem(d *rule.Directive, used bool, ran map[string]bool, test bool) string {
 	if len(d.Names) == 0 {
 		return "seclint:ignore directive names no rule; write //seclint:ignore RULE reason"
 	}
@@ -114,15 +115,10 @@ func directiveProblem(d *rule.Directive, used bool, ran map[string]bool) string 
 	}
 	for _, name := range d.Names {
 		a := analyzers.Lookup(name).Analyzer
-		if !ran[name] || !inScope(a, d.File) {
+		if !ran[name] || test && !flagOn(a, rule.FlagTests) {
 			return "" // cannot tell whether it would have matched
 		}
 	}
 	return fmt.Sprintf("unused seclint:ignore directive: no %s finding here to suppress; remove it",
 		strings.Join(d.Names, " or "))
-}
-
-// inScope reports whether the rule reports findings in file at all.
-func inScope(a *analysis.Analyzer, file string) bool {
-	return !strings.HasSuffix(file, "_test.go") || flagOn(a, rule.FlagTests)
 }
