@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -68,7 +69,11 @@ func writeBaseline(path string, fs []finding) error {
 	// half a baseline behind.
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".seclint-baseline-*")
 	if err != nil {
-		return fmt.Errorf("writing baseline: %w", err)
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // it names the temporary file, not the one asked for
+		}
+		return fmt.Errorf("writing baseline %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name())
 	if _, err := tmp.Write(append(data, '\n')); err != nil {

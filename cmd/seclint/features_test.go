@@ -73,6 +73,12 @@ func TestSARIF(t *testing.T) {
 	if r.Properties.Properties["security-severity"] == nil || r.HelpURI == nil || r.Help == nil {
 		t.Errorf("insecuretls rule lacks security-severity, help or helpUri")
 	}
+	if base, ok := run.OriginalUriBaseIds["%SRCROOT%"]; !ok || base.URI == nil || !strings.HasPrefix(*base.URI, "file:///") {
+		t.Errorf("%%SRCROOT%% is not defined in originalUriBaseIds: %v", run.OriginalUriBaseIds)
+	}
+	if run.Tool.Driver.Version == nil {
+		t.Error("tool.driver.version is missing")
+	}
 	for _, res := range run.Results {
 		uri := *res.Locations[0].PhysicalLocation.ArtifactLocation.URI
 		if filepath.IsAbs(uri) || res.PartialFingerprints["seclint/v1"] == "" {

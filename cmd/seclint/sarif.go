@@ -2,6 +2,9 @@ package main
 
 import (
 	"io"
+	"net/url"
+	"os"
+	"path/filepath"
 	"strconv"
 
 	sarifreport "github.com/owenrumney/go-sarif/v3/pkg/report"
@@ -19,8 +22,13 @@ const redactionToken = "[REDACTED]"
 func writeSARIF(w io.Writer, rep *report, rules []*rule.Rule) error {
 	log := sarifreport.NewV210Report()
 	run := sarif.NewRunWithInformationURI("seclint", "https://github.com/scaile/seclint")
-	run.Tool.Driver.WithSemanticVersion(version)
+	run.Tool.Driver.WithSemanticVersion(version).WithVersion(version)
 	run.AddRedactionToken(redactionToken)
+	if wd, err := os.Getwd(); err == nil {
+		// Locations are relative to %SRCROOT%, the directory seclint ran in.
+		root := (&url.URL{Scheme: "file", Path: filepath.ToSlash(wd) + "/"}).String()
+		run.WithOriginalUriBaseIds(map[string]sarif.ArtifactLocation{"%SRCROOT%": *sarif.NewSimpleArtifactLocation(root)})
+	}
 	for _, r := range rules {
 		addSARIFRule(run, r)
 	}
