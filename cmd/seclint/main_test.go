@@ -270,3 +270,26 @@ func TestFactsAcrossPackages(t *testing.T) {
 		t.Errorf("go vet: want the findings in Unchecked, Use and Start:\n%s", stderr)
 	}
 }
+
+func TestFactsOnly(t *testing.T) {
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		cfg  string
+		want bool
+	}{
+		{`{"ID": "p", "VetxOnly": true}`, true},
+		{`{"ID": "p", "VetxOnly": false}`, false},
+		{`{not json`, false},
+	} {
+		name := filepath.Join(dir, "vet.cfg")
+		if err := os.WriteFile(name, []byte(tt.cfg), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if got := factsOnly([]string{"-insecuretls.strict=true", name}); got != tt.want {
+			t.Errorf("factsOnly(%s) = %v, want %v", tt.cfg, got, tt.want)
+		}
+	}
+	if factsOnly([]string{"-V=full"}) {
+		t.Error("factsOnly(-V=full) = true")
+	}
+}
