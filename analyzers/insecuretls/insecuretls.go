@@ -15,13 +15,14 @@ import (
 	"golang.org/x/tools/go/ssa"
 	"honnef.co/go/tools/analysis/lint"
 
+	"github.com/scaile/seclint/analyzers/internal/lazyssa"
 	"github.com/scaile/seclint/analyzers/rule"
 )
 
 // Analyzer reports insecure crypto/tls.Config settings.
 var Analyzer = &analysis.Analyzer{
 	Name:      "insecuretls",
-	Requires:  []*analysis.Analyzer{inspect.Analyzer, buildssa.Analyzer},
+	Requires:  []*analysis.Analyzer{inspect.Analyzer, lazyssa.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{new(skipsVerify)},
 }
@@ -213,7 +214,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil // no tracked field is set, no imported sink is called
 	}
 
-	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
+	ssainfo := lazyssa.Of(pass)
 	c.pkg = ssainfo.Pkg
 	c.funcs = packageFuncs(ssainfo)
 	for _, fn := range c.funcs {

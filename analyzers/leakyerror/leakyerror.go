@@ -5,20 +5,21 @@ import (
 	"go/build"
 	"go/token"
 	"go/types"
+	"os"
 	"path/filepath"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
 	"honnef.co/go/tools/analysis/lint"
 
+	"github.com/scaile/seclint/analyzers/internal/lazyssa"
 	"github.com/scaile/seclint/analyzers/rule"
 )
 
 var Analyzer = &analysis.Analyzer{
 	Name:      "leakyerror",
-	Requires:  []*analysis.Analyzer{buildssa.Analyzer},
+	Requires:  []*analysis.Analyzer{lazyssa.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{new(funcFact), new(printsFact)},
 }
@@ -82,7 +83,11 @@ CWE-209 (error message with sensitive information).
 Flags: -stdout=false stops reporting secrets printed to standard output
 or standard error, for command-line tools that show a token on purpose.
 
-Limitations: local variables are known by name only when assigned from
+Limitations: code of other modules (the module cache, vendor
+directories) and of the standard library is not summarized; their sinks
+and loggers are known by hand, so a dependency's own helper that prints
+or wraps its argument is not followed, under every host alike. Local
+variables are known by name only when assigned from
 an expression (not from another variable); a secret stored in a
 non-secret field of a struct is lost once the struct leaves the function
 that built it; calls through interfaces and function values carry no
@@ -130,7 +135,7 @@ func run(pass *analysis.Pass) (any, error) {
 		prints: make(map[*types.TypeName]*printsFact),
 		seen:   make(map[token.Pos]bool),
 	}
-	res := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
+	res := lazyssa.Of(pass)
 	c.prog = res.Pkg.Prog
 
 	// Refine the summaries until they settle (call chains in the package
@@ -152,10 +157,13 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// relevant skips the standard library (modelled by hand) and packages
-// that can neither leak nor call a function that does.
+// relevant skips the standard library and other modules' packages, whose
+// sinks and loggers are modelled by hand, and packages that can neither
+// leak nor call a function that does. Facts about dependencies' own
+// functions would differ between hosts: go vet analyzes every dependency,
+// the command by default none. Skipping them, every host reports the same.
 func relevant(pass *analysis.Pass) bool {
-	if len(pass.Files) == 0 || inGOROOT(pass) {
+	if len(pass.Files) == 0 || inGOROOT(pass) || dependency(pass) {
 		return false
 	}
 	for _, imp := range pass.Pkg.Imports() {
@@ -170,6 +178,29 @@ func inGOROOT(pass *analysis.Pass) bool {
 	name := pass.Fset.File(pass.Files[0].Pos()).Name()
 	root := filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
 	return strings.HasPrefix(name, root)
+}
+
+// dependency reports whether the package comes from another module: a
+// versioned one from the module cache, or a vendored one.
+func dependency(pass *analysis.Pass) bool {
+	if pass.Module != nil && pass.Module.Version != "" {
+		return true
+	}
+	name := pass.Fset.File(pass.Files[0].Pos()).Name()
+	sep := string(filepath.Separator)
+	cache := modCache()
+	return strings.Contains(name, sep+"vendor"+sep) || cache != "" && strings.HasPrefix(name, cache+sep)
+}
+
+// modCache is the module cache's directory, as the go command sets it.
+func modCache() string {
+	if dir := os.Getenv("GOMODCACHE"); dir != "" {
+		return filepath.Clean(dir)
+	}
+	if gopath := filepath.SplitList(build.Default.GOPATH); len(gopath) > 0 {
+		return filepath.Join(gopath[0], "pkg", "mod")
+	}
+	return ""
 }
 
 func (c *checker) export(funcs []*ssa.Function) {

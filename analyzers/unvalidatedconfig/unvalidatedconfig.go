@@ -7,16 +7,16 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
 	"honnef.co/go/tools/analysis/lint"
 
+	"github.com/scaile/seclint/analyzers/internal/lazyssa"
 	"github.com/scaile/seclint/analyzers/rule"
 )
 
 var Analyzer = &analysis.Analyzer{
 	Name:      "unvalidatedconfig",
-	Requires:  []*analysis.Analyzer{buildssa.Analyzer},
+	Requires:  []*analysis.Analyzer{lazyssa.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{(*summaryFact)(nil), (*validatedTypeFact)(nil)},
 }
@@ -393,7 +393,7 @@ func namedOf(t types.Type) *types.Named {
 // flow rules share, and lists its functions with bodies, function
 // literals included, in source order.
 func (c *checker) buildSSA() []*ssa.Function {
-	info := c.pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
+	info := lazyssa.Of(c.pass)
 	c.prog = info.Pkg.Prog
 	return slices.DeleteFunc(slices.Clone(info.SrcFuncs), func(fn *ssa.Function) bool {
 		return fn.Blocks == nil // declared without a body

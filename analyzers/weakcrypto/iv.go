@@ -57,6 +57,29 @@ type ivChecker struct {
 }
 
 // checkIVs reports constant IVs and nonces given to encryption.
+// usesIVSink reports whether the package refers to a function or method
+// that takes an IV or nonce, the only calls checkIVs looks at: a call in
+// SSA, even through an interface or a method value, is a use of its
+// callee in the syntax. SSA is built only for the packages that do.
+func usesIVSink(info *types.Info) bool {
+	for _, obj := range info.Uses {
+		fn, ok := obj.(*types.Func)
+		if !ok {
+			continue
+		}
+		if isAEADMethod(fn) {
+			return true
+		}
+		// Every IV function's name starts with New; FullName allocates.
+		if strings.HasPrefix(fn.Name(), "New") {
+			if _, ok := ivFuncs[fn.FullName()]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func checkIVs(pass *analysis.Pass, info *buildssa.SSA) {
 	c := &ivChecker{pass: pass, ssa: info, funcs: packageFuncs(info)}
 	for _, fn := range info.SrcFuncs {

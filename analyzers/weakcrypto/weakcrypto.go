@@ -9,18 +9,18 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 	"honnef.co/go/tools/analysis/lint"
 
+	"github.com/scaile/seclint/analyzers/internal/lazyssa"
 	"github.com/scaile/seclint/analyzers/rule"
 )
 
 var Analyzer = &analysis.Analyzer{
 	Name:     "weakcrypto",
-	Requires: []*analysis.Analyzer{inspect.Analyzer, buildssa.Analyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, lazyssa.Analyzer},
 	Run:      run,
 }
 
@@ -174,7 +174,9 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	c.reportPasswords()
-	checkIVs(pass, pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA))
+	if usesIVSink(pass.TypesInfo) {
+		checkIVs(pass, lazyssa.Of(pass))
+	}
 	return nil, nil
 }
 

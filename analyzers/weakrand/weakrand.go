@@ -7,17 +7,17 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
 	"honnef.co/go/tools/analysis/lint"
 
 	"github.com/scaile/seclint/analyzers/internal/credname"
+	"github.com/scaile/seclint/analyzers/internal/lazyssa"
 	"github.com/scaile/seclint/analyzers/rule"
 )
 
 var Analyzer = &analysis.Analyzer{
 	Name:     "weakrand",
-	Requires: []*analysis.Analyzer{buildssa.Analyzer},
+	Requires: []*analysis.Analyzer{lazyssa.Analyzer},
 	Run:      run,
 }
 
@@ -134,7 +134,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if !importsWeak(pass.Pkg) {
 		return nil, nil // no math/rand here
 	}
-	ssaRes := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
+	ssaRes := lazyssa.Of(pass)
 	funcs := ssaRes.SrcFuncs
 	if init := ssaRes.Pkg.Func("init"); init != nil {
 		funcs = append(funcs[:len(funcs):len(funcs)], init) // package variables
