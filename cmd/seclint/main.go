@@ -13,9 +13,14 @@
 package main
 
 import (
+	"crypto/sha256"
 	"encoding/json"
+	"fmt"
+	"io"
 	"os"
+	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -23,6 +28,7 @@ import (
 
 	"github.com/scaile/seclint/analyzers"
 	"github.com/scaile/seclint/analyzers/rule"
+	"github.com/scaile/seclint/internal/config"
 )
 
 // version is reported in SARIF output.
@@ -38,7 +44,15 @@ func main() {
 		for _, a := range as {
 			a.Flags.Set(rule.FlagNamed, "true")
 		}
-		if factsOnly(args) {
+		if slices.Contains(args, "-V=full") {
+			os.Exit(printToolID(os.Stdout))
+		}
+		u := readUnit(args)
+		if err := applySettings(as, u); err != nil {
+			fmt.Fprintf(os.Stderr, "seclint: %v\n", err)
+			os.Exit(exitFailure)
+		}
+		if u.VetxOnly {
 			for _, a := range as {
 				if len(a.FactTypes) == 0 {
 					a.Run = idle
@@ -50,23 +64,126 @@ func main() {
 	os.Exit(run(args, os.Stdout, os.Stderr))
 }
 
-// factsOnly reports whether go vet asks for the facts of a dependency
-// alone (VetxOnly in the unit's config), whose findings it discards.
-// unitchecker then runs every analyzer that requires one with facts
-// (x/tools issue 443099), and buildssa requires ctrlflow, so the rules
-// without facts would analyze the whole dependency graph for nothing: a
-// third of the time of go vet -vettool=seclint on caddy. They stay
+// A unit is what seclint reads of the config go vet writes for one
+// package: its directory, and whether go vet wants only its facts.
+//
+// With VetxOnly set, go vet discards the unit's findings. unitchecker
+// then runs every analyzer that requires one with facts (x/tools issue
+// 443099), and buildssa requires ctrlflow, so the rules without facts
+// would analyze the whole dependency graph for nothing. They stay
 // registered, since go vet passes their flags to every unit, but idle.
-func factsOnly(args []string) bool {
+type unit struct {
+	Dir      string
+	VetxOnly bool
+}
+
+// readUnit reads the unit's config, when go vet gave one; unitchecker
+// reports a config it cannot read.
+func readUnit(args []string) unit {
+	var u unit
 	if len(args) == 0 || !strings.HasSuffix(args[len(args)-1], ".cfg") {
-		return false
+		return u
 	}
-	data, err := os.ReadFile(args[len(args)-1])
+	if data, err := os.ReadFile(args[len(args)-1]); err == nil {
+		json.Unmarshal(data, &u)
+	}
+	return u
+}
+
+// printToolID answers go vet's -V=full as unitchecker does, with a hash
+// of the executable, and folds in the settings file that governs the
+// working directory. go vet keys its cache of each package's results by
+// that ID, the package's files and the flags, so an edited settings file
+// must change the ID, or go vet would replay stale findings.
+func printToolID(w io.Writer) int {
+	exe, err := os.Executable()
 	if err != nil {
-		return false // unitchecker reports it
+		fmt.Fprintf(os.Stderr, "seclint: %v\n", err)
+		return exitFailure
 	}
-	var cfg struct{ VetxOnly bool }
-	return json.Unmarshal(data, &cfg) == nil && cfg.VetxOnly
+	h := sha256.New()
+	for _, name := range []string{exe, settingsPath(".")} {
+		if name == "" {
+			continue
+		}
+		f, err := os.Open(name)
+		if err == nil {
+			_, err = io.Copy(h, f)
+			f.Close()
+		}
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "seclint: %v\n", err)
+			return exitFailure
+		}
+	}
+	fmt.Fprintf(w, "%s version devel comments-go-here buildID=%02x\n", exe, h.Sum(nil))
+	return exitClean
+}
+
+// applySettings applies the settings file that governs the unit's
+// directory as the command applies the one in its working directory:
+// rules it turns off stay idle, its options are set before unitchecker
+// parses the flags, which override them, and findings in excluded paths
+// are dropped.
+func applySettings(as []*analysis.Analyzer, u unit) error {
+	path := settingsPath(u.Dir)
+	if u.Dir == "" || path == "" {
+		return nil
+	}
+	settings, err := config.Load(path)
+	if err != nil {
+		return err
+	}
+	on, err := settings.Select(analyzers.Rules())
+	if err != nil {
+		return fmt.Errorf("%s: %v", path, err)
+	}
+	root := filepath.Dir(path)
+	for _, a := range as {
+		if !slices.Contains(on, a) {
+			a.Run = idle
+			continue
+		}
+		if len(settings.Exclude) == 0 {
+			continue
+		}
+		run := a.Run
+		a.Run = func(pass *analysis.Pass) (any, error) {
+			report := pass.Report
+			pass.Report = func(d analysis.Diagnostic) {
+				rel, err := filepath.Rel(root, pass.Fset.Position(d.Pos).Filename)
+				if err != nil || !settings.Excluded(filepath.ToSlash(rel)) {
+					report(d)
+				}
+			}
+			return run(pass)
+		}
+	}
+	return nil
+}
+
+// settingsPath returns the nearest settings file at or above dir, within
+// dir's module, or "". A module in the module cache has none.
+func settingsPath(dir string) string {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for {
+		if p := filepath.Join(dir, config.FileName); fileExists(p) {
+			return p
+		}
+		parent := filepath.Dir(dir)
+		if fileExists(filepath.Join(dir, "go.mod")) || parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+func fileExists(name string) bool {
+	_, err := os.Stat(name)
+	return err == nil
 }
 
 // idle stands in for a rule's run on a unit analyzed for facts only.

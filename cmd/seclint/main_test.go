@@ -271,25 +271,53 @@ func TestFactsAcrossPackages(t *testing.T) {
 	}
 }
 
-func TestFactsOnly(t *testing.T) {
+func TestReadUnit(t *testing.T) {
 	dir := t.TempDir()
 	for _, tt := range []struct {
 		cfg  string
-		want bool
+		want unit
 	}{
-		{`{"ID": "p", "VetxOnly": true}`, true},
-		{`{"ID": "p", "VetxOnly": false}`, false},
-		{`{not json`, false},
+		{`{"ID": "p", "Dir": "/src/p", "VetxOnly": true}`, unit{Dir: "/src/p", VetxOnly: true}},
+		{`{"ID": "p", "VetxOnly": false}`, unit{}},
+		{`{not json`, unit{}},
 	} {
 		name := filepath.Join(dir, "vet.cfg")
 		if err := os.WriteFile(name, []byte(tt.cfg), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if got := factsOnly([]string{"-insecuretls.strict=true", name}); got != tt.want {
-			t.Errorf("factsOnly(%s) = %v, want %v", tt.cfg, got, tt.want)
+		if got := readUnit([]string{"-insecuretls.strict=true", name}); got != tt.want {
+			t.Errorf("readUnit(%s) = %+v, want %+v", tt.cfg, got, tt.want)
 		}
 	}
-	if factsOnly([]string{"-V=full"}) {
-		t.Error("factsOnly(-V=full) = true")
+	if readUnit([]string{"-V=full"}) != (unit{}) {
+		t.Error("readUnit(-V=full) read a unit")
+	}
+}
+
+// TestGoVetSettings checks that go vet mode reads the module's settings
+// file as the command does (excluded paths, disabled rules, errors), and
+// that go vet notices when it changes rather than replaying its cache.
+func TestGoVetSettings(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"a.go":         insecureFile,
+		"legacy/b.go":  strings.Replace(insecureFile, "package m", "package legacy", 1),
+		".seclint.yml": "exclude: [legacy/**]\n",
+	})
+	vet := func(settings string) (string, int) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, ".seclint.yml"), []byte(settings), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, stderr, code := runIn(t, dir, "go", "vet", "-vettool="+seclintBin, "./...")
+		return stderr, code
+	}
+	if out, _ := vet("exclude: [legacy/**]\n"); !strings.Contains(out, "a.go:6:") || strings.Contains(out, "b.go:") {
+		t.Errorf("with legacy/** excluded, go vet printed:\n%s", out)
+	}
+	if out, _ := vet("disable: [insecuretls]\n"); strings.Contains(out, "insecuretls") {
+		t.Errorf("with insecuretls disabled, go vet printed:\n%s", out)
+	}
+	if out, code := vet("disable: [nosuchrule]\n"); code == 0 || !strings.Contains(out, "nosuchrule") {
+		t.Errorf("a bad settings file: exit %d\n%s", code, out)
 	}
 }
