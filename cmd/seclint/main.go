@@ -37,31 +37,36 @@ const version = "0.1.0"
 func main() {
 	args := os.Args[1:]
 	if vetMode(args) {
-		// go vet drives the analysis one package at a time; unitchecker
-		// speaks its protocol and exits by itself. go vet prints findings
-		// without the analyzer's name, so the messages carry it.
-		as := analyzers.Analyzers()
-		for _, a := range as {
-			a.Flags.Set(rule.FlagNamed, "true")
-		}
-		if slices.Contains(args, "-V=full") {
-			os.Exit(printToolID(os.Stdout))
-		}
-		u := readUnit(args)
-		if err := applySettings(as, u); err != nil {
-			fmt.Fprintf(os.Stderr, "seclint: %v\n", err)
-			os.Exit(exitFailure)
-		}
-		if u.VetxOnly {
-			for _, a := range as {
-				if len(a.FactTypes) == 0 {
-					a.Run = idle
-				}
-			}
-		}
-		unitchecker.Main(as...)
+		os.Exit(vet(args))
 	}
 	os.Exit(run(args, os.Stdout, os.Stderr))
+}
+
+// vet answers go vet. It drives the analysis one package at a time, and
+// unitchecker speaks its protocol and exits by itself. go vet prints
+// findings without the analyzer's name, so the messages carry it.
+func vet(args []string) int {
+	as := analyzers.Analyzers()
+	for _, a := range as {
+		a.Flags.Set(rule.FlagNamed, "true")
+	}
+	if slices.Contains(args, "-V=full") {
+		return printToolID(os.Stdout)
+	}
+	u := readUnit(args)
+	if err := applySettings(as, u); err != nil {
+		fmt.Fprintf(os.Stderr, "seclint: %v\n", err)
+		return exitFailure
+	}
+	if u.VetxOnly {
+		for _, a := range as {
+			if len(a.FactTypes) == 0 {
+				a.Run = idle
+			}
+		}
+	}
+	unitchecker.Main(as...)
+	return exitFailure // unitchecker.Main does not return
 }
 
 // A unit is what seclint reads of the config go vet writes for one
