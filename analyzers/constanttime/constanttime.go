@@ -493,15 +493,7 @@ func (c *checker) isHMAC(e ast.Expr, depth int) bool {
 // isStringLike reports whether t is a string or an array of bytes, the
 // types whose == compares contents byte by byte.
 func isStringLike(t types.Type) bool {
-	if isString(t) {
-		return true
-	}
-	arr, ok := types.Unalias(t).Underlying().(*types.Array)
-	if !ok {
-		return false
-	}
-	b, ok := arr.Elem().Underlying().(*types.Basic)
-	return ok && b.Kind() == types.Byte
+	return isString(t) || isByteArray(t)
 }
 
 func isString(t types.Type) bool {
