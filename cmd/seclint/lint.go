@@ -121,7 +121,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	patterns := fs.Args()
 	if len(patterns) == 0 {
-		usage(stderr, fs)
+		fmt.Fprintf(stderr, "seclint: no packages given%s\nrun 'seclint -h' for usage\n", patternTaken(fs))
 		return exitUsage
 	}
 	var only map[string]bool // with files: the files to report on
@@ -391,6 +391,19 @@ func loadPath(p *packages.Package) string {
 	return p.PkgPath
 }
 
+// patternTaken names the flag, if any, whose value looks like the package
+// pattern the user meant to give, as in "seclint -tags ./...".
+func patternTaken(fs *flag.FlagSet) string {
+	var hint string
+	fs.Visit(func(f *flag.Flag) {
+		v := f.Value.String()
+		if hint == "" && (v == "." || strings.HasPrefix(v, "./") || strings.HasPrefix(v, "../") || strings.HasSuffix(v, "/...")) {
+			hint = fmt.Sprintf(": -%s took %q as its value", f.Name, v)
+		}
+	})
+	return hint
+}
+
 // analyze loads the packages matching patterns and runs the analyzers
 // over them, adding their findings to rep. A package that fails to load
 // is recorded and the others are still analyzed; only a failure of the
@@ -402,7 +415,7 @@ func analyze(as []*analysis.Analyzer, cfg *packages.Config, patterns []string, l
 		return err
 	}
 	if len(pkgs) == 0 {
-		return fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
+		return fmt.Errorf("no packages match %s under the build constraints in effect (-tags adds tags)", strings.Join(patterns, " "))
 	}
 	roots := make(map[*packages.Package]bool)
 	for _, p := range pkgs {

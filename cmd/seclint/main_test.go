@@ -196,7 +196,8 @@ func TestUsage(t *testing.T) {
 	}{
 		{[]string{"-nosuchflag", "./..."}, exitUsage, "flag provided but not defined"},
 		{[]string{"-format=xml", "./..."}, exitUsage, `unknown -format "xml"`},
-		{[]string{}, exitUsage, "Usage"},
+		{[]string{}, exitUsage, "no packages given"},
+		{[]string{"-tags", "./..."}, exitUsage, `-tags took "./..." as its value`},
 		{[]string{"help", "nosuchrule"}, exitUsage, `no rule named "nosuchrule"`},
 		{[]string{"-hardcodedsecret.entropy=high", "./..."}, exitUsage, `invalid value "high"`},
 		{[]string{"-hardcodedsecret.config=nosuch.toml", "./..."}, exitUsage, "nosuch.toml"},
