@@ -17,6 +17,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -96,10 +97,10 @@ func readUnit(args []string) unit {
 }
 
 // printToolID answers go vet's -V=full as unitchecker does, with a hash
-// of the executable, and folds in the settings file that governs the
-// working directory. go vet keys its cache of each package's results by
-// that ID, the package's files and the flags, so an edited settings file
-// must change the ID, or go vet would replay stale findings.
+// of the executable, and folds in the settings files that can govern the
+// packages go vet checks. go vet keys its cache of each package's results
+// by that ID, the package's files and the flags, so an edited settings
+// file must change the ID, or go vet would replay stale findings.
 func printToolID(w io.Writer) int {
 	exe, err := os.Executable()
 	if err != nil {
@@ -107,10 +108,8 @@ func printToolID(w io.Writer) int {
 		return exitFailure
 	}
 	h := sha256.New()
-	for _, name := range []string{exe, settingsPath(".")} {
-		if name == "" {
-			continue
-		}
+	for _, name := range append([]string{exe}, settingsFiles(".")...) {
+		fmt.Fprintf(h, "%s\x00", name)
 		f, err := os.Open(name)
 		if err == nil {
 			_, err = io.Copy(h, f)
@@ -123,6 +122,58 @@ func printToolID(w io.Writer) int {
 	}
 	fmt.Fprintf(w, "%s version devel comments-go-here buildID=%02x\n", exe, h.Sum(nil))
 	return exitClean
+}
+
+// settingsFiles returns the settings files that can govern a package
+// that go vet, started in dir, checks: every one in the module that holds
+// dir, in the directories a package pattern can reach. Outside a module
+// it is the one that governs dir, if any.
+func settingsFiles(dir string) []string {
+	root := moduleRoot(dir)
+	if root == "" {
+		if p := settingsPath(dir); p != "" {
+			return []string{p}
+		}
+		return nil
+	}
+	var files []string
+	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil // unreadable: go vet cannot check a package there either
+		}
+		if d.IsDir() {
+			// The go command's patterns skip these directories.
+			name := d.Name()
+			if path != root && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") ||
+				name == "testdata" || name == "vendor" || name == "node_modules") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.Name() == config.FileName {
+			files = append(files, path)
+		}
+		return nil
+	})
+	return files
+}
+
+// moduleRoot returns the directory of the go.mod at or above dir, or "".
+func moduleRoot(dir string) string {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for {
+		if fileExists(filepath.Join(dir, "go.mod")) {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
 }
 
 // applySettings applies the settings file that governs the unit's

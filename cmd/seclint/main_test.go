@@ -321,4 +321,24 @@ func TestGoVetSettings(t *testing.T) {
 	if out, code := vet("disable: [nosuchrule]\n"); code == 0 || !strings.Contains(out, "nosuchrule") {
 		t.Errorf("a bad settings file: exit %d\n%s", code, out)
 	}
+
+	// A settings file below the directory go vet runs in governs its
+	// packages, and editing it must not replay go vet's cached results.
+	nested := filepath.Join(dir, "legacy", ".seclint.yml")
+	for _, step := range []struct {
+		settings string
+		want     bool // b.go reported
+	}{
+		{"disable: [insecuretls]\n", false},
+		{"exclude: []\n", true},
+		{"disable: [insecuretls]\n", false},
+	} {
+		if err := os.WriteFile(nested, []byte(step.settings), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, _ := vet("exclude: []\n")
+		if !strings.Contains(out, "a.go:6:") || strings.Contains(out, "b.go:") != step.want {
+			t.Errorf("with legacy/.seclint.yml %q, go vet printed:\n%s", step.settings, out)
+		}
+	}
 }
