@@ -53,13 +53,30 @@ the user info of URLs.
 
 A value bound to a credential name (a variable, field, map key, parameter
 or the key argument before it, such as Header.Set("X-Api-Key", v),
-whose last word is password, secret,
-token, bearer, authorization, credential, or api/private/secret/access
-key) is also reported when no provider rule knows its format, if it is at
-least 8 characters long, a single word, not made of letters alone, and
-random enough (Shannon entropy at or above -entropy). The name alone never
-makes a finding, and names are matched by words: maxTokens,
-passwordMinLength, Passthrough and secretaryName are not credential names.
+whose last word is password, pwd, pw, secret, token, bearer,
+authorization, credential, cred, or key after api, private, priv,
+secret, access, signing, sign, sig, auth, client, master, encryption,
+enc, aes, hmac, jwt, session, cookie or csrf) is also reported when no
+provider rule knows its format, if it is at least 8 characters long, a
+single word, not made of letters alone, and random enough (Shannon
+entropy at or above -entropy). The name alone never makes a finding, and
+names are matched by words, a trailing number aside (token2,
+password_1): maxTokens, passwordMinLength, Passthrough and secretaryName
+are not credential names.
+
+A constant passed where a secret key goes is reported whatever it looks
+like, because the call says what it is: the key of hmac.New,
+aes.NewCipher, des.NewCipher, des.NewTripleDESCipher, rc4.NewCipher and
+x/crypto's chacha20poly1305.New and NewX; the key given to
+(*jwt.Token).SignedString or returned by the key function of jwt.Parse
+and ParseWithClaims (golang-jwt v4 and v5, dgrijalva/jwt-go); and the
+keys of gorilla's securecookie.New, sessions.NewCookieStore,
+sessions.NewFilesystemStore and csrf.Protect. The constant is followed
+through conversions, named constants and variables of the package that
+are set once and never changed, and reported where it is written. A key
+that contains a space is a published label that keeps one construction's
+uses apart (HMAC-SHA512 keyed with "Bitcoin seed" in BIP-32), not a
+secret.
 
 Never reported: environment variable names (os.Getenv("API_KEY")),
 regular expressions passed to package regexp, placeholders (changeme,
@@ -199,18 +216,30 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	reported := make(map[token.Pos]bool)
+	var files []inspector.Cursor
 	for cur := range in.Root().Children() {
 		file := cur.Node().(*ast.File)
 		name := pass.Fset.File(file.Pos()).Name()
 		if !opts.tests && rule.IsTestFile(name, file) {
 			continue // the shared filter would drop the findings anyway
 		}
-		c := &checker{pass: pass, opts: opts, file: file}
+		files = append(files, cur)
+		c := &checker{pass: pass, opts: opts, file: file, reported: reported}
 		c.collect(cur)
 		if opts.comments {
 			c.collectComments()
 		}
 		c.judge()
+	}
+
+	// Then constants passed as keys, which may be written in a file
+	// judged above: those already reported are not reported again.
+	k := newKeys(pass, opts, in, reported)
+	for _, file := range files {
+		for cur := range file.Preorder((*ast.CallExpr)(nil)) {
+			k.check(cur.Node().(*ast.CallExpr))
+		}
 	}
 	return nil, nil
 }
@@ -233,10 +262,11 @@ type candidate struct {
 
 // checker collects and judges the candidates of one file.
 type checker struct {
-	pass  *analysis.Pass
-	opts  *options
-	file  *ast.File
-	cands []*candidate
+	pass     *analysis.Pass
+	opts     *options
+	file     *ast.File
+	cands    []*candidate
+	reported map[token.Pos]bool // where secrets were reported
 }
 
 var collectTypes = []ast.Node{

@@ -16,7 +16,7 @@ import (
 func TestProviders(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), hardcodedsecret.Analyzer,
 		"providers", "names", "urls", "negatives", "example.com/testdata/fixture",
-		"generated", "limitations")
+		"generated", "limitations", "keys")
 }
 
 func TestFix(t *testing.T) {

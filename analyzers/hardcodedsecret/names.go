@@ -64,6 +64,8 @@ var credentialKinds = map[string]string{
 	"credential":    "credential",
 	"credentials":   "credential",
 	"creds":         "credential",
+	"cred":          "credential",
+	"pw":            "password",
 }
 
 // keyQualifiers are the words that make "... key" a credential name
@@ -78,6 +80,16 @@ var keyQualifiers = map[string]string{
 	"client":     "api key",
 	"master":     "secret key",
 	"encryption": "secret key",
+	"enc":        "secret key",
+	"aes":        "secret key",
+	"hmac":       "secret key",
+	"session":    "secret key",
+	"cookie":     "secret key",
+	"csrf":       "secret key",
+	"priv":       "private key",
+	"sign":       "signing key",
+	"sig":        "signing key",
+	"jwt":        "signing key",
 }
 
 // valueWords may follow a credential word without changing what the name
@@ -94,13 +106,15 @@ var valueWords = map[string]bool{
 // tokenURL and secretName are not credential names.
 func credentialKind(name string) string {
 	ws := words(name)
-	for len(ws) > 0 && valueWords[ws[len(ws)-1]] {
+	// A number that tells like names apart counts for nothing:
+	// token2, password_1, apiKey2.
+	for len(ws) > 0 && (valueWords[ws[len(ws)-1]] || numeric.MatchString(ws[len(ws)-1])) {
 		ws = ws[:len(ws)-1]
 	}
 	if len(ws) == 0 {
 		return ""
 	}
-	last := ws[len(ws)-1]
+	last := strings.TrimRight(ws[len(ws)-1], "0123456789")
 	if kind, ok := credentialKinds[last]; ok {
 		return kind
 	}
@@ -236,7 +250,7 @@ func allSame(s string) bool {
 }
 
 // authSchemes prefix a credential in an Authorization header value.
-var authSchemes = []string{"Bearer ", "Basic ", "token ", "Token ", "Bot "}
+var authSchemes = []string{"Bearer ", "Bearer: ", "Basic ", "Basic: ", "token ", "Token ", "Bot "}
 
 // looksSecret judges a value bound to a credential name when no gitleaks
 // rule matched it: long enough, one word, not a placeholder, not made of

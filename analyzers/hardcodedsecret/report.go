@@ -29,6 +29,7 @@ func (c *checker) report(cand *candidate, f found) {
 		return
 	}
 
+	c.reported[cand.node.Pos()] = true
 	env := c.envVar(cand, f)
 	d := analysis.Diagnostic{
 		Pos: cand.node.Pos(),

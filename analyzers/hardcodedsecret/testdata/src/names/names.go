@@ -114,3 +114,22 @@ const (
 	fieldClientSecret  = "oauth2_client_secret"
 	sessionToken       = "s3session-Kq8vT2mX9z" // want `\(generic token\) "s3se…"`
 )
+
+// Short and qualified forms of credential names, and names numbered to
+// tell them apart.
+var (
+	hmacKey     = "Zk3vP9qLm2Xw7RtY"                  // want `\(generic secret key\) "Zk3v…"`
+	jwtSigKey   = "Yk3vP9qLm2Xw7RtZ"                  // want `\(generic signing key\) "Yk3v…"`
+	privKey     = "Xk3vP9qLm2Xw7RtA"                  // want `\(generic private key\) "Xk3v…"`
+	sessionKey  = "Wk3vP9qLm2Xw7RtB"                  // want `\(generic secret key\) "Wk3v…"`
+	dbCred      = "Vk9mQ2vL7pR4tZw1"                  // want `\(generic credential\) "Vk9m…"`
+	userPw      = "Uk9mQ2vL7pR4tZw1"                  // want `\(generic password\) "Uk9m…"`
+	token2      = "2lkjdfoiuwer092834kjdwf09"         // want `\(generic token\) "2lkj…"`
+	password_1  = "Tk9mQ2vL7pR4tZw1"                  // want `\(generic password\) "Tk9m…"`
+	bearerToken = "Bearer: 2lkjdfoiuwer092834kjdwf09" // want `\(generic token\) "Bear…"`
+	// Not credential names, numbered or not.
+	maxTokens2  = "Sk9mQ2vL7pR4tZw1"
+	sessionKind = "Rk9mQ2vL7pR4tZw1"
+	hmacKeyLen  = "Qk9mQ2vL7pR4tZw1"
+	sha256Sum   = "Pk9mQ2vL7pR4tZw1"
+)
