@@ -27,7 +27,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/scaile/seclint/analyzers"
-	"github.com/scaile/seclint/analyzers/rule"
 	"github.com/scaile/seclint/internal/config"
 )
 
@@ -53,13 +52,9 @@ func New(settings any) (register.LinterPlugin, error) {
 	if err != nil {
 		return nil, err
 	}
-	// golangci-lint names the linter, seclint, but not the rule, which a
-	// //seclint:ignore directive needs: the messages carry it.
-	for _, a := range as {
-		if err := a.Flags.Set(rule.FlagNamed, "true"); err != nil {
-			return nil, err
-		}
-	}
+	// golangci-lint starts each message with the analyzer's name, the
+	// rule's, when it differs from the linter's: the rules' own -named
+	// flag stays off, or the name would appear twice.
 	return &plugin{analyzers: as}, nil
 }
 
