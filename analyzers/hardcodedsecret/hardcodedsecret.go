@@ -2,12 +2,14 @@ package hardcodedsecret
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -135,6 +137,16 @@ func init() {
 	Analyzer.Flags.Var(new(configFlag), flagConfig,
 		"path to a gitleaks TOML config whose rules and allowlists extend the default rules")
 	Analyzer.Flags.Bool(flagComments, true, "also scan comments")
+	rule.Validate(&Analyzer.Flags, flagEntropy, func(v string) error {
+		if e, err := strconv.ParseFloat(v, 64); err == nil && (e < 0 || e > 8) {
+			return errors.New("want bits per character, from 0 to 8")
+		}
+		return nil // the float flag reports what does not parse
+	})
+	rule.Validate(&Analyzer.Flags, flagAllow, func(v string) error {
+		_, err := regexp.Compile(v)
+		return err
+	})
 }
 
 // configFlag holds the -config path and the engine built from it. Set

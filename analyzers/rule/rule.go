@@ -20,6 +20,7 @@
 package rule
 
 import (
+	"flag"
 	"fmt"
 	"reflect"
 	"slices"
@@ -120,11 +121,39 @@ func (r *Rule) CWEs() string {
 const (
 	FlagTests     = "tests"
 	FlagGenerated = "generated"
-	// FlagNamed starts every message with "RULE: ". go vet and
-	// golangci-lint print a finding without the name of the rule that
-	// made it, which a //seclint:ignore directive needs; they set it.
+	// FlagNamed starts every message with "RULE: ". go vet prints a
+	// finding without the name of the rule that made it, which a
+	// //seclint:ignore directive needs; seclint sets it there.
 	FlagNamed = "named"
 )
+
+// Validate makes the flag name of fs refuse, with check's error, the
+// values check rejects, so that a bad value is a usage error when it is
+// given rather than a failure of every pass. check sees the text given.
+func Validate(fs *flag.FlagSet, name string, check func(v string) error) {
+	f := fs.Lookup(name)
+	f.Value = validated{f.Value, check}
+}
+
+type validated struct {
+	flag.Value
+	check func(string) error
+}
+
+// Get returns the value as the flag underneath has it.
+func (v validated) Get() any {
+	if g, ok := v.Value.(flag.Getter); ok {
+		return g.Get()
+	}
+	return v.Value.String()
+}
+
+func (v validated) Set(s string) error {
+	if err := v.check(s); err != nil {
+		return err
+	}
+	return v.Value.Set(s)
+}
 
 // Outcome is the result of every rule's pass. Drivers that want to report
 // unused directives read it; other hosts ignore it.

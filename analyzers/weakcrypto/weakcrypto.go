@@ -1,11 +1,13 @@
 package weakcrypto
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"go/ast"
 	"go/constant"
 	"go/types"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -40,6 +42,12 @@ func init() {
 		"also report HMAC-SHA1, which is still sound but deprecated")
 	Analyzer.Flags.Int(flagIterations, defaultIterations,
 		"report PBKDF2 with a constant iteration count below this")
+	rule.Validate(&Analyzer.Flags, flagIterations, func(v string) error {
+		if n, err := strconv.Atoi(v); err == nil && n < 1 {
+			return errors.New("want a count of 1 or more")
+		}
+		return nil
+	})
 }
 
 var Rule = rule.New(Analyzer, rule.Meta{

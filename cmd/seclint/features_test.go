@@ -143,7 +143,7 @@ func TestSettingsFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, stderr, code := runIn(t, dir, seclintBin, "./...")
-	if code != exitFailure || !strings.Contains(stderr, "field disabel not found") {
+	if code != exitUsage || !strings.Contains(stderr, "field disabel not found") {
 		t.Errorf("unknown key: exit %d, stderr %q", code, stderr)
 	}
 
@@ -152,6 +152,22 @@ func TestSettingsFile(t *testing.T) {
 	}
 	if stdout, _, code := runIn(t, dir, seclintBin, "-insecuretls", "./..."); code != exitClean {
 		t.Errorf("excluded file still reported: exit %d\n%s", code, stdout)
+	}
+}
+
+// Run in a subdirectory, the command follows the nearest settings file at
+// or above it within the module, as go vet does, and that file's globs
+// are relative to its own directory.
+func TestSettingsFileAbove(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"a.go":          insecureFile,
+		"legacy/b.go":   strings.Replace(insecureFile, "package m", "package legacy", 1),
+		"legacy/c/c.go": strings.Replace(insecureFile, "package m", "package c", 1),
+		".seclint.yml":  "exclude: [legacy/c/**]\n",
+	})
+	stdout, stderr, code := runIn(t, filepath.Join(dir, "legacy"), seclintBin, "./...")
+	if code != exitFindings || !strings.Contains(stdout, "b.go:") || strings.Contains(stdout, "c.go:") {
+		t.Errorf("exit %d\n%s%s", code, stdout, stderr)
 	}
 }
 

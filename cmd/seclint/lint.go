@@ -138,19 +138,24 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 	// The settings file comes first so that flags given on the command
 	// line override it.
-	settings, err := loadSettings(opts.config)
-	if err != nil {
-		fmt.Fprintf(stderr, "seclint: %v\n", err)
-		return exitFailure
+	settingsFile := opts.config
+	if settingsFile == "" {
+		if p := settingsPath("."); p != "" {
+			settingsFile = relPath(p)
+		}
+	}
+	settings := &config.Settings{}
+	if settingsFile != "" {
+		var err error
+		if settings, err = config.Load(settingsFile); err != nil {
+			fmt.Fprintf(stderr, "seclint: %v\n", err)
+			return exitUsage
+		}
 	}
 	fromFile, err := settings.Select(rules)
 	if err != nil {
-		name := opts.config
-		if name == "" {
-			name = config.FileName
-		}
-		fmt.Fprintf(stderr, "seclint: %s: %v\n", name, err)
-		return exitFailure
+		fmt.Fprintf(stderr, "seclint: %s: %v\n", settingsFile, err)
+		return exitUsage
 	}
 	if err := fs.Parse(args); err != nil { // flags override the file
 		return exitUsage
@@ -175,7 +180,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitFailure
 	}
 	rep.findings = slices.DeleteFunc(rep.findings, func(f finding) bool {
-		return settings.Excluded(filepath.ToSlash(relPath(f.posn.Filename))) ||
+		return excluded(settings, settingsFile, f.posn.Filename) ||
 			only != nil && !only[f.posn.Filename]
 	})
 	return finish(rep, rules, opts, stdout, stderr)
@@ -262,16 +267,18 @@ func packagesOf(files []string) ([]string, map[string]bool, error) {
 	return dirs, only, nil
 }
 
-// loadSettings reads the settings file. The default file is optional; one
-// named with -config must exist.
-func loadSettings(path string) (*config.Settings, error) {
-	if path == "" {
-		if _, err := os.Stat(config.FileName); err != nil {
-			return &config.Settings{}, nil // no settings file here
-		}
-		path = config.FileName
+// excluded reports whether the settings exclude file, whose globs are
+// relative to the directory of the settings file.
+func excluded(settings *config.Settings, settingsFile, file string) bool {
+	if len(settings.Exclude) == 0 {
+		return false
 	}
-	return config.Load(path)
+	root, err := filepath.Abs(filepath.Dir(settingsFile))
+	if err != nil {
+		return false
+	}
+	rel, err := filepath.Rel(root, file)
+	return err == nil && !strings.HasPrefix(rel, "..") && settings.Excluded(filepath.ToSlash(rel))
 }
 
 // lint loads the packages and runs the analyzers over them. A package that
