@@ -16,6 +16,7 @@ import (
 // options are the command's own flags.
 type options struct {
 	format        string // text, json or sarif
+	json          bool   // -json, which check turns into format
 	tests         bool   // load test files too
 	tags          string // build tags
 	config        string // settings file
@@ -34,6 +35,12 @@ const (
 )
 
 func (o *options) check() error {
+	if o.json {
+		if o.format != "text" && o.format != "json" {
+			return fmt.Errorf("-json and -format=%s exclude each other", o.format)
+		}
+		o.format = "json"
+	}
 	switch o.format {
 	case "text", "json", "sarif":
 	default:
@@ -90,13 +97,13 @@ func (j jsonFlag) String() string {
 	if j.opts == nil {
 		return "false"
 	}
-	return strconv.FormatBool(j.opts.format == "json")
+	return strconv.FormatBool(j.opts.json)
 }
 
 func (j jsonFlag) Set(s string) error {
 	v, err := strconv.ParseBool(s)
-	if err == nil && v {
-		j.opts.format = "json"
+	if err == nil {
+		j.opts.json = v
 	}
 	return err
 }

@@ -196,6 +196,7 @@ func TestUsage(t *testing.T) {
 	}{
 		{[]string{"-nosuchflag", "./..."}, exitUsage, "flag provided but not defined"},
 		{[]string{"-format=xml", "./..."}, exitUsage, `unknown -format "xml"`},
+		{[]string{"-json", "-format=sarif", "./..."}, exitUsage, "-json and -format=sarif exclude each other"},
 		{[]string{}, exitUsage, "no packages given"},
 		{[]string{"-tags", "./..."}, exitUsage, `-tags took "./..." as its value`},
 		{[]string{"help", "nosuchrule"}, exitUsage, `no rule named "nosuchrule"`},
