@@ -2,6 +2,7 @@ package httptimeout
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"net"
@@ -51,7 +52,13 @@ Reported are:
   made in that function by \'context.WithTimeout\' or
   \'context.WithDeadline\';
 - \'http.Get\', \'Head\', \'Post\' and \'PostForm\', and uses of
-  \'http.DefaultClient\' other than a \'Do\' with such a request.
+  \'http.DefaultClient\' other than a \'Do\' with such a request,
+  unless the package gives \'http.DefaultClient\' a timeout (sets its
+  \'Timeout\' or replaces it with a client that has one), as programs
+  do in init or at the start of main.
+
+A timeout set to a constant zero (\'ReadTimeout: 0\') is no timeout to
+net/http, and counts as not set.
 
 A server whose address is a constant on a loopback host
 (\'"localhost:6060"\', \'"127.0.0.1:8080"\', \'"[::1]:8443"\'), or an
@@ -119,15 +126,18 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil // no net/http, nothing to check
 	}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	defaultBounded := setsDefaultTimeout(pass, ins)
 	filter := []ast.Node{(*ast.CompositeLit)(nil), (*ast.CallExpr)(nil), (*ast.SelectorExpr)(nil)}
 	for cur := range ins.Root().Preorder(filter...) {
 		switch n := cur.Node().(type) {
 		case *ast.CompositeLit:
 			checkLiteral(pass, cur, n)
 		case *ast.CallExpr:
-			checkCall(pass, n)
+			checkCall(pass, n, defaultBounded)
 		case *ast.SelectorExpr:
-			checkDefaultClient(pass, cur, n)
+			if !defaultBounded {
+				checkDefaultClient(pass, cur, n)
+			}
 		}
 	}
 	return nil, nil
@@ -168,7 +178,7 @@ func checkLiteral(pass *analysis.Pass, cur inspector.Cursor, lit *ast.CompositeL
 }
 
 func checkServer(pass *analysis.Pass, cur inspector.Cursor, lit *ast.CompositeLit) {
-	if hasField(lit, "ReadHeaderTimeout", "ReadTimeout") {
+	if hasField(pass, lit, "ReadHeaderTimeout", "ReadTimeout") {
 		return // the server bounds how long a request may take to arrive
 	}
 	if addr := fieldValue(lit, "Addr"); addr != nil && isLoopback(pass, addr) {
@@ -190,15 +200,17 @@ func checkServer(pass *analysis.Pass, cur inspector.Cursor, lit *ast.CompositeLi
 	})
 }
 
-// hasField reports whether the keyed literal sets one of the named fields.
-func hasField(lit *ast.CompositeLit, names ...string) bool {
+// hasField reports whether the keyed literal sets one of the named
+// fields to something other than a constant zero, which net/http takes
+// as no timeout at all.
+func hasField(pass *analysis.Pass, lit *ast.CompositeLit, names ...string) bool {
 	for _, elt := range lit.Elts {
 		kv, ok := elt.(*ast.KeyValueExpr)
 		if !ok {
 			return true // an unkeyed literal sets every field
 		}
 		key, ok := kv.Key.(*ast.Ident)
-		if !ok {
+		if !ok || isZero(pass, kv.Value) {
 			continue
 		}
 		for _, name := range names {
@@ -208,6 +220,12 @@ func hasField(lit *ast.CompositeLit, names ...string) bool {
 		}
 	}
 	return false
+}
+
+// isZero reports whether e is a constant zero: ReadTimeout: 0.
+func isZero(pass *analysis.Pass, e ast.Expr) bool {
+	tv, ok := pass.TypesInfo.Types[e]
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.Int && constant.Sign(tv.Value) == 0
 }
 
 // fieldValue returns the value of the named field in a keyed literal.
@@ -298,14 +316,55 @@ func assignsField(pass *analysis.Pass, scope ast.Node, typeName string, fields .
 		if !ok || found {
 			return !found
 		}
-		for _, lhs := range as.Lhs {
-			if isFieldSel(pass, lhs, typeName, fields...) {
+		for i, lhs := range as.Lhs {
+			zero := len(as.Rhs) == len(as.Lhs) && isZero(pass, as.Rhs[i])
+			if !zero && isFieldSel(pass, lhs, typeName, fields...) {
 				found = true
 			}
 		}
 		return true
 	})
 	return found
+}
+
+// setsDefaultTimeout reports whether the package gives http.DefaultClient
+// a timeout, setting its Timeout or replacing it with a client that has
+// one. Its uses are then bounded once that code has run, which is where
+// programs do it: in init or at the start of main.
+func setsDefaultTimeout(pass *analysis.Pass, ins *inspector.Inspector) bool {
+	found := false
+	for cur := range ins.Root().Preorder((*ast.AssignStmt)(nil)) {
+		as := cur.Node().(*ast.AssignStmt)
+		if len(as.Lhs) != len(as.Rhs) {
+			continue
+		}
+		for i, lhs := range as.Lhs {
+			rhs := as.Rhs[i]
+			if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && sel.Sel.Name == "Timeout" &&
+				isDefaultClient(pass, sel.X) && !isZero(pass, rhs) {
+				found = true
+			}
+			if isDefaultClient(pass, lhs) {
+				if u, ok := ast.Unparen(rhs).(*ast.UnaryExpr); ok && u.Op == token.AND {
+					rhs = u.X
+				}
+				if lit, ok := ast.Unparen(rhs).(*ast.CompositeLit); ok && hasField(pass, lit, "Timeout") {
+					found = true
+				}
+			}
+		}
+	}
+	return found
+}
+
+// isDefaultClient reports whether e is net/http's DefaultClient.
+func isDefaultClient(pass *analysis.Pass, e ast.Expr) bool {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	v, ok := pass.TypesInfo.Uses[sel.Sel].(*types.Var)
+	return ok && v.Pkg() != nil && v.Pkg().Path() == "net/http" && v.Name() == "DefaultClient"
 }
 
 // isFieldSel reports whether e selects one of the named fields of
@@ -328,7 +387,7 @@ func isFieldSel(pass *analysis.Pass, e ast.Expr, typeName string, fields ...stri
 }
 
 func checkClient(pass *analysis.Pass, cur inspector.Cursor, lit *ast.CompositeLit) {
-	if hasField(lit, "Timeout") {
+	if hasField(pass, lit, "Timeout") {
 		return
 	}
 	scope := astutil.OutermostBody(cur)
@@ -489,7 +548,9 @@ func (d *deadlineSet) request(pass *analysis.Pass, e ast.Expr) bool {
 	return false
 }
 
-func checkCall(pass *analysis.Pass, call *ast.CallExpr) {
+// checkCall checks a call of net/http's helpers; defaultBounded says the
+// package gives http.DefaultClient a timeout.
+func checkCall(pass *analysis.Pass, call *ast.CallExpr, defaultBounded bool) {
 	fn, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
 	if !ok {
 		return
@@ -506,7 +567,7 @@ func checkCall(pass *analysis.Pass, call *ast.CallExpr) {
 			Message: name + " serves with no timeouts, so slow clients can hold connections " +
 				"open for ever; use an http.Server with ReadHeaderTimeout set",
 		})
-	case defaultClientHelpers[fn.FullName()]:
+	case defaultClientHelpers[fn.FullName()] && !defaultBounded:
 		pass.Report(analysis.Diagnostic{
 			Pos: call.Pos(),
 			End: call.End(),
@@ -517,8 +578,7 @@ func checkCall(pass *analysis.Pass, call *ast.CallExpr) {
 }
 
 func checkDefaultClient(pass *analysis.Pass, cur inspector.Cursor, sel *ast.SelectorExpr) {
-	v, ok := pass.TypesInfo.Uses[sel.Sel].(*types.Var)
-	if !ok || v.Pkg() == nil || v.Pkg().Path() != "net/http" || v.Name() != "DefaultClient" {
+	if !isDefaultClient(pass, sel) {
 		return
 	}
 	switch p := cur.Parent().Node().(type) {

@@ -9,7 +9,7 @@ import (
 )
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), httptimeout.Analyzer, "a", "limitations")
+	analysistest.Run(t, analysistest.TestData(), httptimeout.Analyzer, "a", "limitations", "defaulttimeout", "replaced")
 }
 
 func TestSuggestedFixes(t *testing.T) {

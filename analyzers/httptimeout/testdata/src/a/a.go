@@ -81,3 +81,20 @@ func newAPI(hc *http.Client) *api {
 	}
 	return &api{hc: hc}
 }
+
+// A zero timeout is no timeout.
+func zeroTimeouts() {
+	srv := &http.Server{ // want `http.Server has neither ReadHeaderTimeout nor ReadTimeout`
+		Addr:              ":8080",
+		ReadHeaderTimeout: 0,
+		ReadTimeout:       0 * time.Second,
+	}
+	_ = srv.ListenAndServe()
+
+	late := &http.Server{Addr: ":8081"} // want `http.Server has neither ReadHeaderTimeout nor ReadTimeout`
+	late.ReadHeaderTimeout = 0
+	_ = late.ListenAndServe()
+
+	c := &http.Client{Timeout: 0} // want `http.Client has no Timeout`
+	_, _ = c.Get("https://api.example.com/")
+}
