@@ -3,6 +3,7 @@ package hardcodedsecret
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"strconv"
@@ -12,7 +13,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
-	"honnef.co/go/tools/analysis/code"
+
+	"github.com/scaile/seclint/analyzers/internal/constval"
 )
 
 // A keySink is a function that takes a secret key: a constant passed to it
@@ -65,13 +67,8 @@ type keys struct {
 	pass     *analysis.Pass
 	opts     *options
 	reported map[token.Pos]bool // literals reported as secrets already
-
-	// Of the package's variables: the expression each is initialized
-	// with, when it has exactly one, and the ones assigned again or
-	// whose address is taken.
-	inits   map[types.Object]ast.Expr
-	changed map[types.Object]bool
-	funcs   map[*types.Func]*ast.FuncDecl
+	vars     *constval.Vars
+	funcs    map[*types.Func]*ast.FuncDecl
 }
 
 func newKeys(pass *analysis.Pass, opts *options, in *inspector.Inspector, reported map[token.Pos]bool) *keys {
@@ -79,84 +76,15 @@ func newKeys(pass *analysis.Pass, opts *options, in *inspector.Inspector, report
 		pass:     pass,
 		opts:     opts,
 		reported: reported,
-		inits:    make(map[types.Object]ast.Expr),
-		changed:  make(map[types.Object]bool),
+		vars:     constval.New(pass.Pkg, pass.TypesInfo, in),
 		funcs:    make(map[*types.Func]*ast.FuncDecl),
 	}
-	info := pass.TypesInfo
-	// init binds names to values; a name bound twice, or to a tuple, has
-	// no single value.
-	init := func(names []*ast.Ident, values []ast.Expr) {
-		for i, id := range names {
-			obj := info.Defs[id]
-			if obj == nil {
-				if obj = info.Uses[id]; obj != nil {
-					k.changed[obj] = true // redeclared by :=
-				}
-				continue
-			}
-			if len(values) == len(names) {
-				k.inits[obj] = values[i]
-			}
+	for cur := range in.Root().Preorder((*ast.FuncDecl)(nil)) {
+		decl := cur.Node().(*ast.FuncDecl)
+		if fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func); ok && decl.Body != nil {
+			k.funcs[fn] = decl
 		}
 	}
-	// mark records the variable an assignment or & changes.
-	mark := func(e ast.Expr) {
-		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
-			if obj := info.Uses[id]; obj != nil {
-				k.changed[obj] = true
-			}
-		} else if sel, ok := ast.Unparen(e).(*ast.SelectorExpr); ok {
-			if obj := info.Uses[sel.Sel]; obj != nil {
-				k.changed[obj] = true
-			}
-		}
-	}
-	in.Preorder([]ast.Node{
-		(*ast.ValueSpec)(nil), (*ast.AssignStmt)(nil), (*ast.IncDecStmt)(nil),
-		(*ast.UnaryExpr)(nil), (*ast.RangeStmt)(nil), (*ast.FuncDecl)(nil),
-	}, func(n ast.Node) {
-		switch n := n.(type) {
-		case *ast.ValueSpec:
-			init(n.Names, n.Values)
-		case *ast.AssignStmt:
-			if n.Tok == token.DEFINE {
-				var ids []*ast.Ident
-				for _, l := range n.Lhs {
-					id, _ := l.(*ast.Ident)
-					ids = append(ids, id)
-				}
-				if len(n.Lhs) == len(n.Rhs) {
-					init(ids, n.Rhs)
-				} else {
-					init(ids, nil)
-				}
-				return
-			}
-			for _, l := range n.Lhs {
-				mark(l)
-			}
-		case *ast.IncDecStmt:
-			mark(n.X)
-		case *ast.UnaryExpr:
-			if n.Op == token.AND {
-				mark(n.X)
-			}
-		case *ast.RangeStmt:
-			if n.Tok == token.ASSIGN {
-				if n.Key != nil {
-					mark(n.Key)
-				}
-				if n.Value != nil {
-					mark(n.Value)
-				}
-			}
-		case *ast.FuncDecl:
-			if fn, ok := info.Defs[n.Name].(*types.Func); ok && n.Body != nil {
-				k.funcs[fn] = n
-			}
-		}
-	})
 	return k
 }
 
@@ -215,9 +143,13 @@ func (k *keys) returns(e ast.Expr) []*ast.ReturnStmt {
 
 // checkKey reports e when it is a constant key.
 func (k *keys) checkKey(e ast.Expr, sink string) {
-	lit, v, ok := k.constant(e, 0)
+	c, lit := k.vars.Value(e)
+	if c == nil || c.Kind() != constant.String {
+		return
+	}
+	v := constant.StringVal(c)
 	switch {
-	case !ok, strings.TrimSpace(v) == "", k.reported[lit.Pos()]:
+	case strings.TrimSpace(v) == "", k.reported[lit.Pos()]:
 		return
 	case strings.ContainsFunc(v, unicode.IsSpace):
 		// "Bitcoin seed", "Noise_XX_25519": a published label that
@@ -233,59 +165,6 @@ func (k *keys) checkKey(e ast.Expr, sink string) {
 		Message: fmt.Sprintf("hardcoded key %s is passed to %s; load it from the environment or a secret manager at startup",
 			strconv.Quote(redact(v)), sink),
 	})
-}
-
-// maxHops bounds how many variables constant follows.
-const maxHops = 8
-
-// constant follows e through conversions and through variables that are
-// set once and never changed to the constant string it holds, and returns
-// the expression where that constant is written.
-func (k *keys) constant(e ast.Expr, hops int) (ast.Expr, string, bool) {
-	e = ast.Unparen(e)
-	info := k.pass.TypesInfo
-	if tv, ok := info.Types[e]; ok && tv.Value != nil {
-		v, ok := code.ExprToString(k.pass, e)
-		if !ok {
-			return nil, "", false
-		}
-		// A named constant is reported where it is declared.
-		if obj := objectOf(info, e); obj != nil {
-			if init := k.inits[obj]; init != nil && hops < maxHops {
-				if lit, _, ok := k.constant(init, hops+1); ok {
-					return lit, v, true
-				}
-			}
-		}
-		return e, v, true
-	}
-	switch x := e.(type) {
-	case *ast.CallExpr:
-		// []byte("…"), string(…), a named byte slice type
-		if tv, ok := info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
-			return k.constant(x.Args[0], hops)
-		}
-	case *ast.Ident, *ast.SelectorExpr:
-		obj, ok := objectOf(info, x).(*types.Var)
-		if !ok || obj.Pkg() != k.pass.Pkg || k.changed[obj] || hops >= maxHops {
-			return nil, "", false
-		}
-		if init := k.inits[obj]; init != nil {
-			return k.constant(init, hops+1)
-		}
-	}
-	return nil, "", false
-}
-
-// objectOf returns the object an identifier or qualified name uses.
-func objectOf(info *types.Info, e ast.Expr) types.Object {
-	switch e := e.(type) {
-	case *ast.Ident:
-		return info.Uses[e]
-	case *ast.SelectorExpr:
-		return info.Uses[e.Sel]
-	}
-	return nil
 }
 
 // shortName names fn as its callers write it: hmac.New,

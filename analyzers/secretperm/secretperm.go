@@ -15,6 +15,7 @@ import (
 	"honnef.co/go/tools/analysis/lint"
 
 	"github.com/scaile/seclint/analyzers/internal/astutil"
+	"github.com/scaile/seclint/analyzers/internal/constval"
 	"github.com/scaile/seclint/analyzers/rule"
 )
 
@@ -55,6 +56,10 @@ the owner's bits), or replaces \'os.Create\' with an \'os.OpenFile\' at
 Flags: -tests also reports findings in test files, -generated in
 generated files.
 
+A mode is constant when the type checker knows it or when it is held in
+a variable set once to a constant and never changed
+(\'perm := os.FileMode(0o644)\').
+
 Limitations: modes computed at run time are not checked. A secret whose
 path and value names are neutral and that is written by a helper in
 another function is not recognised. Directories are not checked, though
@@ -83,6 +88,7 @@ var targets = map[string]target{
 type checker struct {
 	pass    *analysis.Pass
 	origins map[types.Object][]ast.Expr
+	vars    *constval.Vars
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -90,7 +96,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil // no file APIs here
 	}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	c := &checker{pass: pass, origins: collectOrigins(pass, ins)}
+	c := &checker{pass: pass, origins: collectOrigins(pass, ins), vars: constval.New(pass.Pkg, pass.TypesInfo, ins)}
 	ins.WithStack([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if push {
 			c.checkCall(n.(*ast.CallExpr), stack)
@@ -202,13 +208,14 @@ func (c *checker) checkFileChmod(call *ast.CallExpr, stack []ast.Node) {
 	}
 }
 
-// constMode returns a constant file mode.
+// constMode returns a constant file mode, also one held in a variable
+// set once and never changed (perm := os.FileMode(0o644)).
 func (c *checker) constMode(e ast.Expr) (int64, bool) {
-	tv, ok := c.pass.TypesInfo.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
+	v, _ := c.vars.Value(e)
+	if v == nil || v.Kind() != constant.Int {
 		return 0, false
 	}
-	return constant.Int64Val(tv.Value)
+	return constant.Int64Val(v)
 }
 
 // creates reports whether an os.OpenFile flag includes O_CREATE: only

@@ -79,7 +79,7 @@ var slowKDFs = map[string]bool{
 // passwordWords name a password when they end an identifier.
 var passwordWords = map[string]bool{
 	"password": true, "passwd": true, "passphrase": true, "pwd": true,
-	"passcode": true, "pin": true,
+	"pw": true, "passcode": true, "pin": true,
 }
 
 // pinPinning precede "pin" in names of certificate or key pins, which

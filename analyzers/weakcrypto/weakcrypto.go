@@ -16,6 +16,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 	"honnef.co/go/tools/analysis/lint"
 
+	"github.com/scaile/seclint/analyzers/internal/constval"
 	"github.com/scaile/seclint/analyzers/internal/lazyssa"
 	"github.com/scaile/seclint/analyzers/rule"
 )
@@ -93,6 +94,7 @@ there. Reported are:
   iteration is PBKDF2 used as a key expander, as scrypt does, and is
   not reported.
 - \'rsa.GenerateKey\' and \'rsa.GenerateMultiPrimeKey\' with a constant
+  (or a variable set once to a constant and never changed)
   size under 2048 bits, and \'dsa.GenerateParameters\' with
   \'dsa.L1024N160\' (CWE-326).
 - A constant or all-zero IV or nonce given to \'cipher.NewCBCEncrypter\',
@@ -150,6 +152,7 @@ type checker struct {
 	strict     bool
 	iterations int
 	origins    map[types.Object][]ast.Expr
+	vars       *constval.Vars
 	hashed     map[ast.Node]*hashedPasswords // by function body
 	bodies     []ast.Node                    // keys of hashed, in order
 }
@@ -164,6 +167,7 @@ func run(pass *analysis.Pass) (any, error) {
 		strict:     rule.BoolFlag(pass.Analyzer, flagStrict),
 		iterations: intFlag(pass.Analyzer, flagIterations, defaultIterations),
 		origins:    collectOrigins(pass, ins),
+		vars:       constval.New(pass.Pkg, pass.TypesInfo, ins),
 		hashed:     make(map[ast.Node]*hashedPasswords),
 	}
 	filter := []ast.Node{
@@ -388,11 +392,11 @@ func (c *checker) checkHMAC(call *ast.CallExpr) {
 }
 
 func (c *checker) intConst(e ast.Expr) (int64, bool) {
-	tv, ok := c.pass.TypesInfo.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
+	v, _ := c.vars.Value(e)
+	if v == nil || v.Kind() != constant.Int {
 		return 0, false
 	}
-	return constant.Int64Val(tv.Value)
+	return constant.Int64Val(v)
 }
 
 func (c *checker) checkRSASize(fn *types.Func, call *ast.CallExpr, i int) {

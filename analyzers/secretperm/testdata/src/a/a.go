@@ -71,3 +71,13 @@ func fileChmod(tokenPath string) error {
 	defer f.Close()
 	return f.Chmod(0o644) // want `File.Chmod gives the secret file tokenPath mode 0644`
 }
+
+// A mode held in a variable set once is as constant.
+func modeInVar(pemBytes []byte) error {
+	perm := os.FileMode(0o644)
+	if err := os.WriteFile("a.key", pemBytes, perm); err != nil { // want `os.WriteFile gives the secret file "a.key" mode 0644`
+		return err
+	}
+	var m os.FileMode = 0o644
+	return os.WriteFile("d.key", pemBytes, m) // want `os.WriteFile gives the secret file "d.key" mode 0644`
+}

@@ -86,3 +86,12 @@ func names(tokenCount int, tokenType string) error {
 func chmod() error {
 	return os.Chmod("run.sh", 0o755)
 }
+
+// A mode chosen at run time is not known.
+func modeChosen(pemBytes []byte, shared bool) error {
+	perm := os.FileMode(0o600)
+	if shared {
+		perm = 0o640
+	}
+	return os.WriteFile("b.key", pemBytes, perm)
+}

@@ -22,6 +22,10 @@ func keys() {
 	rsa.GenerateKey(rand.Reader, keyBits)                   // want `rsa\.GenerateKey with a 1024-bit key; use at least 2048 bits`
 	rsa.GenerateMultiPrimeKey(rand.Reader, 3, 1536)         // want `rsa\.GenerateMultiPrimeKey with a 1536-bit key`
 	dsa.GenerateParameters(nil, rand.Reader, dsa.L1024N160) // want `dsa\.GenerateParameters with 1024-bit L1024N160 parameters; DSA is deprecated`
+
+	// A size held in a variable set once is as constant.
+	bits := 1024
+	rsa.GenerateKey(rand.Reader, bits) // want `rsa\.GenerateKey with a 1024-bit key`
 }
 
 func ecb(block cipher.Block, src []byte) []byte {

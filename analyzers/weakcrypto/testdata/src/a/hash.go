@@ -35,6 +35,10 @@ func storeSalted(u *user) []byte {
 	return sum[:]
 }
 
+func storeShort(pw string) [16]byte {
+	return md5.Sum([]byte(pw)) // want `password hashed with md5\.Sum`
+}
+
 func storeConcat(salt, pwd string) [16]byte {
 	return md5.Sum([]byte(salt + pwd)) // want `password hashed with md5\.Sum`
 }
