@@ -101,6 +101,13 @@ from the credential name (apiKey becomes API_KEY) or the rule.
 Findings in generated files are kept (the generated flag defaults to
 true); findings in test files are dropped unless -tests is set.
 
+Go files that the build leaves out (x_windows.go on Linux, a
+//go:build ignore program, a directory of such files) belong to no
+package, so no pass sees them. The seclint command scans them too, in
+every run and in the pre-commit hook: without types, only their string
+literals and comments, and only with the provider rules, so a generic
+or name-based finding needs the file built (GOOS=windows seclint ./...).
+
 Test vectors and fixture keys in test files are secrets by their
 format and are reported under -tests; suppress them with a reason.
 

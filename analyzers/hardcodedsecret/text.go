@@ -4,12 +4,18 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/zricethezav/gitleaks/v8/detect"
+
+	"github.com/scaile/seclint/analyzers/rule"
 )
 
 // A TextSecret is a secret found in a file that is not Go source: a YAML
@@ -139,4 +145,81 @@ func locate(lines []string, i int, secret, rule string) (TextSecret, bool) {
 // its first 8 KiB, as git judges.
 func isBinary(data []byte) bool {
 	return bytes.IndexByte(data[:min(len(data), 8<<10)], 0) >= 0
+}
+
+// ScanExcludedGo returns the secrets in a Go file that the build leaves
+// out (x_windows.go on Linux, //go:build ignore), which no package holds
+// and so no pass sees. Without types, it scans the file's string literals
+// and, under -comments, its comments with gitleaks' provider rules only:
+// the generic rules and the credential-name check need the context that
+// the type checker gives. //seclint:ignore directives for the rule apply.
+// A file that does not parse yields nothing.
+func ScanExcludedGo(path string, data []byte) ([]TextSecret, error) {
+	opts, err := readOptions(Analyzer)
+	if err != nil {
+		return nil, err
+	}
+	if !opts.tests && slices.Contains(strings.Split(filepath.ToSlash(path), "/"), "testdata") {
+		return nil, nil // fixtures, as for Go files
+	}
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, path, data, parser.ParseComments|parser.SkipObjectResolution)
+	if err != nil {
+		return nil, nil
+	}
+	var texts []string
+	var prose []bool
+	var at []token.Pos
+	ast.Inspect(file, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.ImportSpec:
+			return false
+		case *ast.BasicLit:
+			if v, err := strconv.Unquote(n.Value); err == nil && n.Kind == token.STRING && strings.TrimSpace(v) != "" {
+				texts, prose, at = append(texts, v), append(prose, false), append(at, n.Pos())
+			}
+		}
+		return true
+	})
+	if opts.comments {
+		for _, g := range file.Comments {
+			texts, prose, at = append(texts, g.Text()), append(prose, true), append(at, g.Pos())
+		}
+	}
+	dirs := rule.ParseDirectives(fset, file)
+	c := &checker{opts: opts}
+	var out []TextSecret
+	for i, ms := range opts.engine.scan(texts, prose) {
+		cand := &candidate{value: texts[i], comment: prose[i]}
+		ms = slices.DeleteFunc(ms, func(m match) bool {
+			return strings.HasPrefix(m.rule, "generic") || c.ignored(cand, m)
+		})
+		if len(ms) == 0 {
+			continue
+		}
+		f := best(ms)
+		posn := fset.Position(at[i])
+		if prose[i] || f.line > 0 {
+			// Find the secret's own line in the source.
+			lines := strings.SplitAfter(string(data), "\n")
+			if s, ok := locate(lines, posn.Line-1, f.secret, f.rule); ok {
+				posn.Line, posn.Column = s.Line, s.Column
+			}
+		}
+		if suppressed(dirs, posn.Line) {
+			continue
+		}
+		what := f.rule
+		if f.more > 0 {
+			what += fmt.Sprintf(" and %d more", f.more)
+		}
+		out = append(out, TextSecret{Line: posn.Line, Column: posn.Column, Rule: what, Redacted: redact(f.secret)})
+	}
+	return out, nil
+}
+
+// suppressed reports whether a //seclint:ignore directive silences the
+// rule on line.
+func suppressed(dirs []*rule.Directive, line int) bool {
+	return slices.ContainsFunc(dirs, func(d *rule.Directive) bool { return d.Silences(Analyzer.Name, line) })
 }

@@ -40,6 +40,12 @@ func (d *Directive) applies(line int) bool {
 	return line == d.Line || line == d.Line+1
 }
 
+// Silences reports whether d silences the rule's findings on line: it
+// names the rule, gives a reason and stands on that line or the one above.
+func (d *Directive) Silences(rule string, line int) bool {
+	return d.Reason != "" && d.names(rule) && d.applies(line)
+}
+
 // ParseDirectives returns the //seclint:ignore directives of file.
 func ParseDirectives(fset *token.FileSet, file *ast.File) []*Directive {
 	var dirs []*Directive
@@ -103,7 +109,7 @@ func (f *filter) report(d analysis.Diagnostic) {
 	}
 	name := f.pass.Analyzer.Name
 	for _, dir := range f.dirs[posn.Filename] {
-		if dir.Reason != "" && dir.names(name) && dir.applies(posn.Line) {
+		if dir.Silences(name, posn.Line) {
 			f.usedDirs[dir] = true
 			return
 		}

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"regexp"
 	"strings"
 	"testing"
@@ -141,4 +142,49 @@ func TestSecretsCommand(t *testing.T) {
 	if code != exitFailure || !strings.Contains(stderr, "missing.yaml") {
 		t.Errorf("a missing file: exit %d, stderr %q; want %d and the file named", code, stderr, exitFailure)
 	}
+}
+
+// Go files that the build leaves out are in no package and seen by no
+// pass, but a key in one is committed all the same: it is scanned, with
+// the provider rules, in every run and in the pre-commit files mode.
+func TestExcludedGoFiles(t *testing.T) {
+	const token = "ghp_Tr7kW2qLm9Xp4RzN8vB3cD6fG1hJ5kL0mN9q"
+	dir := writeModule(t, map[string]string{
+		"a.go":                "package m\n\nfunc F() {}\n",
+		"tok_windows.go":      "package m\n\nconst token = \"" + token + "\"\n",
+		"gen.go":              "//go:build ignore\n\npackage main\n\nconst token = \"" + token + "\"\n",
+		"win/only_windows.go": "package win\n\nconst token = \"" + token + "\"\n",
+		"doc_windows.go": "package m\n\n//seclint:ignore hardcodedsecret revoked, kept to show the format\n" +
+			"const example = \"" + token + "\"\n\nconst generic = \"api_key=Zk3vP9qLm2Xw7RtYq8\"\n",
+		"skip_test.go":          "//go:build windows\n\npackage m\n\nconst token = \"" + token + "\"\n",
+		"testdata/x_windows.go": "package x\n\nconst token = \"" + token + "\"\n",
+	})
+	want := []string{
+		"gen.go:5:",
+		"tok_windows.go:3:",
+		"win/only_windows.go:3:",
+	}
+	check := func(what string, stdout, stderr string, code int) {
+		t.Helper()
+		var got []string
+		for _, line := range strings.Split(strings.TrimSpace(stdout), "\n") {
+			if file, _, ok := strings.Cut(line, " "); ok {
+				got = append(got, file[:strings.LastIndex(file[:len(file)-1], ":")+1])
+			}
+		}
+		if code != exitFindings || !slices.Equal(got, want) || !strings.Contains(stdout, "in a file the build leaves out") {
+			t.Errorf("%s: exit %d, got %q, want %q\n%s%s", what, code, got, want, stdout, stderr)
+		}
+		if strings.Contains(stdout+stderr, token) {
+			t.Errorf("%s: the key is printed in clear", what)
+		}
+	}
+	stdout, stderr, code := runIn(t, dir, seclintBin, "./...")
+	check("./...", stdout, stderr, code)
+	stdout, stderr, code = runIn(t, dir, seclintBin, "./...") // from the cache
+	check("./... again", stdout, stderr, code)
+
+	want = []string{"win/only_windows.go:3:"}
+	stdout, stderr, code = runIn(t, dir, seclintBin, "files", "win/only_windows.go", "a.go")
+	check("files", stdout, stderr, code)
 }
