@@ -329,3 +329,15 @@ func TestSyntaxError(t *testing.T) {
 		t.Errorf("want one error at bad/s.go:3:9, got:\n%s", stderr)
 	}
 }
+
+// Files named on the command line make one package, as for go vet; the
+// result cache, which reloads packages by path, stays out of its way.
+func TestFileArguments(t *testing.T) {
+	dir := writeModule(t, map[string]string{"a.go": insecureFile, "b.go": "package m\n"})
+	for range 2 {
+		stdout, stderr, code := runIn(t, dir, seclintBin, "a.go", "b.go")
+		if code != exitFindings || !strings.HasPrefix(stdout, "a.go:6:") {
+			t.Errorf("exit %d\n%s%s", code, stdout, stderr)
+		}
+	}
+}

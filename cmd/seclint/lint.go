@@ -324,7 +324,7 @@ func lint(as []*analysis.Analyzer, patterns []string, opts *options) (*report, e
 	if cache != nil {
 		// Listing is cheap next to loading: cached packages are not
 		// loaded at all.
-		if roots := listPackages(cfg, patterns); roots != nil {
+		if roots := listPackages(cfg, patterns); roots != nil && !adHoc(roots) {
 			rep.roots = roots
 			var hits []finding
 			hits, roots = cache.lookup(roots)
@@ -388,6 +388,14 @@ func listPackages(cfg *packages.Config, patterns []string) []*packages.Package {
 		return nil
 	}
 	return pkgs
+}
+
+// adHoc reports whether pkgs hold a package made of files named on the
+// command line (seclint main.go): it has no path to load it again by.
+func adHoc(pkgs []*packages.Package) bool {
+	return slices.ContainsFunc(pkgs, func(p *packages.Package) bool {
+		return p.PkgPath == "command-line-arguments"
+	})
 }
 
 func pathsOf(pkgs []*packages.Package) []string {
