@@ -119,6 +119,9 @@ func (c *checker) load(addr ssa.Value, w *walk) value {
 		if s := soleStore(a, a); s != nil {
 			return c.evalIn(s.Val, w)
 		}
+		if name, def, ok := flagBound(a); ok && def {
+			return value{flag: name}
+		}
 	case *ssa.FreeVar:
 		if b := binding(a); b != nil {
 			return c.load(b, w)
@@ -179,6 +182,41 @@ func soleStore(alloc *ssa.Alloc, addr ssa.Value) *ssa.Store {
 		}
 	}
 	return store
+}
+
+// flagBound returns the flag that a local variable is bound to, as in
+//
+//	var skip bool
+//	flag.BoolVar(&skip, "skip-verify", true, "...")
+//
+// when that binding is the only thing that sets it: every other use of
+// its address reads it.
+func flagBound(alloc *ssa.Alloc) (name string, def, ok bool) {
+	for _, ref := range *alloc.Referrers() {
+		switch ref := ref.(type) {
+		case *ssa.UnOp:
+			if ref.Op != token.MUL {
+				return "", false, false
+			}
+		case *ssa.DebugRef:
+		case ssa.CallInstruction:
+			common := ref.Common()
+			n, d, isFlag := boolFlagCall(common, true)
+			uses := 0
+			for _, arg := range common.Args {
+				if arg == alloc {
+					uses++
+				}
+			}
+			if !isFlag || ok || varArg(common) != alloc || uses != 1 {
+				return "", false, false // bound twice, or passed elsewhere
+			}
+			name, def, ok = n, d, true
+		default:
+			return "", false, false
+		}
+	}
+	return name, def, ok
 }
 
 // hasStore reports whether some instruction stores to addr.

@@ -36,6 +36,23 @@ func fromBoundFlags() []*tls.Config {
 	}
 }
 
+// A local variable bound to a flag, as main functions do.
+func fromLocalFlags() []*tls.Config {
+	var on, off, changed bool
+	flag.BoolVar(&on, "local-on", true, "skip verification")
+	flag.BoolVar(&off, "local-off", false, "skip verification")
+	flag.BoolVar(&changed, "local-changed", true, "skip verification")
+	flag.Parse()
+	if os.Getenv("STRICT") != "" {
+		changed = false
+	}
+	return []*tls.Config{
+		{InsecureSkipVerify: on}, // want `comes from flag "local-on", which defaults to true`
+		{InsecureSkipVerify: off},
+		{InsecureSkipVerify: changed},
+	}
+}
+
 func fromFlagSet(fs *flag.FlagSet) *tls.Config {
 	skip := fs.Bool("skip", false, "")
 	return &tls.Config{InsecureSkipVerify: *skip}
