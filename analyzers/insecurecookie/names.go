@@ -2,85 +2,29 @@ package insecurecookie
 
 import (
 	"go/ast"
-	"strings"
 
 	"github.com/scaile/seclint/analyzers/internal/credname"
 )
 
 // A kind says what a cookie holds, judged by its name or value.
-type kind int
+type kind = credname.CookieKind
 
 const (
-	unknown   kind = iota
-	harmless       // a preference: theme, language, consent
-	sessionID      // a session ID or another bearer credential
-	csrfToken      // read by scripts, so HttpOnly is not required
+	unknown   = credname.CookieUnknown
+	harmless  = credname.CookieHarmless
+	sessionID = credname.CookieSession
+	csrfToken = credname.CookieCSRF
 )
 
-func (k kind) String() string {
-	if k == csrfToken {
-		return "csrf"
-	}
-	return "session"
-}
-
-// sessionWords make a cookie name a session or login cookie wherever
-// they stand in it: "sid", "app_session", "remember_me", "jwt".
-// Credential words such as "token" are left to credname, which knows
-// that "next_page_token" is a cursor.
-var sessionWords = map[string]bool{
-	"session": true, "sessions": true, "sess": true, "sid": true,
-	"sessid": true, "sessionid": true, "phpsessid": true, "jsessionid": true,
-	"auth": true, "jwt": true, "login": true, "remember": true,
-	"rememberme": true, "sso": true, "oauth": true, "oidc": true,
-	"saml": true,
-}
+// nameKind judges a cookie by its name: a constant, or for a computed
+// name the identifier it comes from ("sessionCookieName").
+func nameKind(name string) kind { return credname.CookieNameKind(name) }
 
 // valueWords make a value a session credential: a variable, field or
 // function named "sessionData", "sess.ID" or "newJWT".
 var valueWords = map[string]bool{
 	"session": true, "sess": true, "sid": true, "sessid": true,
 	"sessionid": true, "jwt": true,
-}
-
-// harmlessWords name cookies that hold preferences, never credentials.
-var harmlessWords = map[string]bool{
-	"theme": true, "lang": true, "language": true, "locale": true,
-	"consent": true, "preferences": true, "preference": true, "prefs": true,
-	"tz": true, "timezone": true, "currency": true, "dark": true,
-	"sidebar": true, "flash": true, "banner": true,
-	// Where to go after logging in is no credential either.
-	"redirect": true, "url": true, "hint": true, "returnto": true,
-}
-
-// nameKind judges a cookie by its name: a constant, or for a computed
-// name the identifier it comes from ("sessionCookieName").
-func nameKind(name string) kind {
-	words := credname.Words(name)
-	for _, w := range words {
-		if harmlessWords[w] {
-			return harmless
-		}
-	}
-	for _, w := range words {
-		if w == "csrf" || w == "xsrf" {
-			return csrfToken
-		}
-	}
-	for _, w := range words {
-		if sessionWords[w] {
-			return sessionID
-		}
-	}
-	// Drop what every cookie name may say about itself so that
-	// "authTokenCookie" and "tokenCookieName" end in "token".
-	for len(words) > 1 && (words[len(words)-1] == "cookie" || words[len(words)-1] == "name") {
-		words = words[:len(words)-1]
-	}
-	if credname.IsSecret(strings.Join(words, "_")) {
-		return sessionID
-	}
-	return unknown
 }
 
 // secretIdent reports whether an identifier in a cookie's value names a

@@ -9,6 +9,8 @@ import (
 	"strconv"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/scaile/seclint/analyzers/internal/credname"
 )
 
 // sink reports l reaching a use, or, when l comes from parameters,
@@ -100,12 +102,40 @@ func (f *flow) checkStore(st *ssa.Store, l label) {
 		}
 		if l.mask != 0 && isCredential(name) {
 			f.sink(l, pos, "credential field "+shortStruct(strct)+"."+name, false)
+			return
+		}
+		if l.mask != 0 && strct == "net/http.Cookie" && name == "Value" {
+			if cookie, ok := cookieName(addr.X); ok {
+				if k := credname.CookieNameKind(cookie); k == credname.CookieSession || k == credname.CookieCSRF {
+					f.sink(l, pos, "the value of "+k.String()+" cookie "+strconv.Quote(cookie), false)
+				}
+			}
 		}
 	case *ssa.Global:
 		if l.mask != 0 && isCredential(addr.Name()) {
 			f.sink(l, pos, "credential variable "+addr.Name(), false)
 		}
 	}
+}
+
+// cookieName returns the constant Name that the http.Cookie at addr is
+// given, as &http.Cookie{Name: "sid", Value: id} does.
+func cookieName(addr ssa.Value) (string, bool) {
+	for _, ref := range *addr.Referrers() {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok {
+			continue
+		}
+		if _, field := fieldOf(fa); field != "Name" {
+			continue
+		}
+		for _, r := range *fa.Referrers() {
+			if st, ok := r.(*ssa.Store); ok && st.Addr == fa {
+				return constString(st.Val)
+			}
+		}
+	}
+	return "", false
 }
 
 // fieldOf names the struct type and the field a FieldAddr selects.

@@ -58,7 +58,10 @@ Uses are:
   maxTokens are not credentials, and neither are request, trace, span
   or correlation IDs, which identify and do not authorise;
 - the result of a function whose name says it makes one
-  (\'generateToken\', \'NewSessionID\', \'randomPassword\').
+  (\'generateToken\', \'NewSessionID\', \'randomPassword\');
+- the Value of an \'http.Cookie\' whose constant Name is a session or
+  CSRF cookie's (\'sid\', \'session_id\', \'csrf_token\'), the names
+  insecurecookie reads the same way.
 
 Values are followed through SSA: locals, conversions, string
 concatenation, slices filled in a loop from a table of characters

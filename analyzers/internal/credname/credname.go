@@ -205,3 +205,72 @@ func PrivateKeyBlock(info *types.Info, lit *ast.CompositeLit) bool {
 	}
 	return false
 }
+
+// A CookieKind says what a cookie holds, judged by its name or value.
+type CookieKind int
+
+const (
+	CookieUnknown  CookieKind = iota
+	CookieHarmless            // a preference: theme, language, consent
+	CookieSession             // a session ID or another bearer credential
+	CookieCSRF                // read by scripts, so HttpOnly is not required
+)
+
+func (k CookieKind) String() string {
+	if k == CookieCSRF {
+		return "csrf"
+	}
+	return "session"
+}
+
+// sessionWords make a cookie name a session or login cookie wherever
+// they stand in it: "sid", "app_session", "remember_me", "jwt".
+// Credential words such as "token" are left to credname, which knows
+// that "next_page_token" is a cursor.
+var sessionWords = map[string]bool{
+	"session": true, "sessions": true, "sess": true, "sid": true,
+	"sessid": true, "sessionid": true, "phpsessid": true, "jsessionid": true,
+	"auth": true, "jwt": true, "login": true, "remember": true,
+	"rememberme": true, "sso": true, "oauth": true, "oidc": true,
+	"saml": true,
+}
+
+// harmlessWords name cookies that hold preferences, never credentials.
+var harmlessWords = map[string]bool{
+	"theme": true, "lang": true, "language": true, "locale": true,
+	"consent": true, "preferences": true, "preference": true, "prefs": true,
+	"tz": true, "timezone": true, "currency": true, "dark": true,
+	"sidebar": true, "flash": true, "banner": true,
+	// Where to go after logging in is no credential either.
+	"redirect": true, "url": true, "hint": true, "returnto": true,
+}
+
+// CookieNameKind judges a cookie by its name: a constant, or for a
+// computed name the identifier it comes from ("sessionCookieName").
+func CookieNameKind(name string) CookieKind {
+	words := Words(name)
+	for _, w := range words {
+		if harmlessWords[w] {
+			return CookieHarmless
+		}
+	}
+	for _, w := range words {
+		if w == "csrf" || w == "xsrf" {
+			return CookieCSRF
+		}
+	}
+	for _, w := range words {
+		if sessionWords[w] {
+			return CookieSession
+		}
+	}
+	// Drop what every cookie name may say about itself so that
+	// "authTokenCookie" and "tokenCookieName" end in "token".
+	for len(words) > 1 && (words[len(words)-1] == "cookie" || words[len(words)-1] == "name") {
+		words = words[:len(words)-1]
+	}
+	if IsSecret(strings.Join(words, "_")) {
+		return CookieSession
+	}
+	return CookieUnknown
+}

@@ -243,3 +243,14 @@ func withGenerator() {
 	password := string(b) // want `math/rand.NewSource output reaches credential variable password;`
 	use(password)
 }
+
+// A value sent as a session or CSRF cookie is a credential whatever the
+// variable holding it is called.
+func cookies(w http.ResponseWriter) {
+	sid := strconv.FormatInt(rand.Int63(), 36)
+	http.SetCookie(w, &http.Cookie{Name: "sid", Value: sid, Secure: true, HttpOnly: true}) // want `math/rand.Int63 output reaches the value of session cookie "sid"`
+	id := fmt.Sprintf("%016x", rand.Uint64())
+	http.SetCookie(w, &http.Cookie{Name: "csrf_token", Value: id, Secure: true}) // want `math/rand.Uint64 output reaches the value of csrf cookie "csrf_token"`
+	// A preference cookie may hold anything.
+	http.SetCookie(w, &http.Cookie{Name: "theme", Value: strconv.Itoa(rand.Intn(3))})
+}
