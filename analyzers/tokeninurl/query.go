@@ -39,13 +39,13 @@ func (c *checker) checkConcat(b *ast.BinaryExpr, stack []ast.Node) {
 		if i+1 == len(ops) {
 			break // nothing appended after the last constant
 		}
-		c.checkParamAtEnd(op, s, before, ops)
+		c.checkParamAtEnd(op, s, before, ops, ops[i+1])
 	}
 }
 
 // checkParamAtEnd reports a credential parameter that ends the constant
-// s, so that the next operand supplies its value.
-func (c *checker) checkParamAtEnd(op ast.Expr, s, before string, ops []ast.Expr) {
+// s, so that the next operand, value, supplies its value.
+func (c *checker) checkParamAtEnd(op ast.Expr, s, before string, ops []ast.Expr, value ast.Expr) {
 	ms := paramRE.FindAllStringSubmatchIndex(s, -1)
 	if len(ms) == 0 {
 		return
@@ -58,7 +58,7 @@ func (c *checker) checkParamAtEnd(op ast.Expr, s, before string, ops []ast.Expr)
 	prefix := before + s[:m[0]]
 	inURL := sep == "?" || strings.Contains(prefix, "?") ||
 		(len(ops) > 0 && c.urlNamed(ops[0]))
-	if inURL && c.credentialParam(name, nil) && !exemptPath(prefix) {
+	if inURL && c.credentialParam(name, value) && !exemptPath(prefix) {
 		c.report(op.Pos(), name)
 	}
 }

@@ -50,7 +50,8 @@ passwords;
 A key is a credential when its words say so: \'api_key\', \'apikey\',
 \'access_token\', \'token\', \'id_token\', \'refresh_token\', \'password\',
 \'client_secret\'. A bare \'key\' is reported only when the value set
-is itself named as a credential (\'q.Set("key", apiKey)\'), since
+is itself named as a credential (\'q.Set("key", apiKey)\',
+\'"...&key=" + apiKey\', \'fmt.Sprintf("...?key=%s", apiKey)\'), since
 \'key\' is as often an object key or a sort key. Pagination cursors
 (\'page_token\', \'next_page_token\') are not credentials. Signed-URL
 parameters (\'X-Amz-*\', \'X-Goog-*\', \'sig\', \'signature\') are
@@ -241,15 +242,38 @@ func (c *checker) checkSprintf(call *ast.CallExpr) {
 	for _, m := range paramRE.FindAllStringSubmatchIndex(format, -1) {
 		sep, name := format[m[2]:m[3]], format[m[4]:m[5]]
 		rest := format[m[1]:]
-		if !strings.HasPrefix(rest, "%") {
+		if !strings.HasPrefix(rest, "%") || strings.HasPrefix(rest, "%%") {
 			continue // a fixed value, not a credential passed in
+		}
+		var value ast.Expr // the argument the verb formats, when known
+		if i := 1 + verbs(format[:m[1]]); i < len(call.Args) {
+			value = call.Args[i]
 		}
 		inURL := sep == "?" || strings.Contains(format[:m[0]], "?") ||
 			(strings.HasPrefix(format, "%s") && c.urlNamed(call.Args[1]))
-		if inURL && c.credentialParam(name, nil) && !exemptPath(format[:m[0]]) {
+		if inURL && c.credentialParam(name, value) && !exemptPath(format[:m[0]]) {
 			c.report(call.Pos(), name)
 		}
 	}
+}
+
+// verbs counts the formatting verbs in format, each of which takes an
+// argument: "%%" prints a percent sign, and "%[2]s" or "%*d" make the
+// count a guess that may name the wrong argument, which only weakens the
+// check of a bare "key".
+func verbs(format string) int {
+	n := 0
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		if i+1 < len(format) && format[i+1] == '%' {
+			i++
+			continue
+		}
+		n++
+	}
+	return n
 }
 
 // isWebSocket reports whether a URL is a WebSocket URL, which browsers

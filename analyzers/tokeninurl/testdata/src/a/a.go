@@ -67,3 +67,12 @@ func constantKey(u *url.URL) {
 	q.Set("api_key", "k7Hq29xLmPz") // want `credential placed in the URL query as "api_key"`
 	u.RawQuery = q.Encode()
 }
+
+// Google-style API keys: a bare "key" whose value is named a credential.
+func (c *Client) bareKeyInText(apiKey string) []string {
+	return []string{
+		"https://maps.googleapis.com/maps/api/geocode/json?address=x&key=" + apiKey,                 // want `credential placed in the URL query as "key"`
+		fmt.Sprintf("https://maps.googleapis.com/maps/api/geocode/json?key=%s", apiKey),             // want `credential placed in the URL query as "key"`
+		fmt.Sprintf("https://maps.googleapis.com/maps/api/geocode/json?q=%s&key=%s", "x", c.APIKey), // want `credential placed in the URL query as "key"`
+	}
+}

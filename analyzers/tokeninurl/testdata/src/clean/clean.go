@@ -112,3 +112,12 @@ func sanitize(u *url.URL) *url.URL {
 	}
 	return u
 }
+
+// The same shapes with an object key or a page number.
+func (c *Client) bareObjectKey(objectName string, page int) []string {
+	return []string{
+		c.BaseURL + "/objects?key=" + objectName,
+		fmt.Sprintf("%s/objects?key=%s&page=%d", c.BaseURL, objectName, page),
+		fmt.Sprintf("%s/objects?p=100%%&key=%s", c.BaseURL, objectName),
+	}
+}
