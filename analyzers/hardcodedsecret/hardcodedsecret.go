@@ -86,7 +86,9 @@ regular expressions passed to package regexp, placeholders (changeme,
 providers' documentation keys, empty strings, format strings and
 templates, UUIDs and hashes that are not bound to a credential name,
 password hashes in modular crypt format ($2a$..., $argon2id$...), which
-are what a server stores in place of a secret, names, routes and labels, header and field names that end in a
+are what a server stores in place of a secret, names, routes and labels,
+values of gitleaks' generic rules made of letter words and separators
+(a key binding such as "key": "ctrl+shift+down"), header and field names that end in a
 credential word (headerSessionToken = "x-amz-s3session-token"), words
 and numbers passed to a parameter named as a credential
 (hasToken(h, "100-continue")), URL syntax such as [user[:pwd]@], and
@@ -517,6 +519,10 @@ func (c *checker) ignored(cand *candidate, m match) bool {
 	switch {
 	case cand.comment && strings.HasPrefix(m.rule, "generic"):
 		return true // "key: value" prose in comments is rarely a key
+	case strings.HasPrefix(m.rule, "generic") && letterWords.MatchString(m.secret):
+		// "key": "ctrl+shift+down", "token": "read-write": words, as the
+		// credential-name check judges a value of letters alone.
+		return true
 	case isPlaceholder(m.secret), c.allowed(cand, m.secret):
 		return true
 	case inParts(cand, m.secret):

@@ -91,6 +91,7 @@ func TestScanText(t *testing.T) {
 		}},
 		{"client.json", "deploy/client.json", []string{`3:21 generic-api-key "Vx7q…"`}},
 		{"clean.env", ".env", nil},
+		{"keybindings.json", ".vscode/keybindings.json", nil},
 		{"binary.bin", "bin/tool", nil},
 		{"config.yaml", "internal/testdata/config.yaml", nil},
 		{"config.yaml", "main.go", nil}, // Go source is the analyzer's

@@ -177,6 +177,9 @@ var (
 	// wordLike matches names, routes, labels and header names: letters
 	// and separators only, no digit or symbol.
 	wordLike = regexp.MustCompile(`^[A-Za-z_.:/ -]+$`)
+	// letterWords matches words of letters joined by separators, a key
+	// chord among them: ctrl+shift+down, read-write, Admin.Users.
+	letterWords = regexp.MustCompile(`^[A-Za-z]+(?:[-_.:/+ ][A-Za-z]+)*$`)
 	// templated matches values that refer to a secret instead of holding
 	// one: ${TOKEN}, $TOKEN, {{ .Token }}, <your-key>, %s, %(name)s.
 	templated = regexp.MustCompile(`\$\{|\$\(|^\$[A-Za-z_]|\{\{|^<.*>$|<your|%[-+# 0-9.*]*[svdqxXTw]|%\(`)
