@@ -108,10 +108,18 @@ func (f *filter) report(d analysis.Diagnostic) {
 		return
 	}
 	name := f.pass.Analyzer.Name
-	for _, dir := range f.dirs[posn.Filename] {
-		if dir.Silences(name, posn.Line) {
-			f.usedDirs[dir] = true
-			return
+	// A directive on the finding's line silences it, and so does one on
+	// the line of a related position, such as where a flow starts.
+	at := []token.Position{posn}
+	for _, r := range d.Related {
+		at = append(at, f.pass.Fset.PositionFor(r.Pos, false))
+	}
+	for _, p := range at {
+		for _, dir := range f.dirs[p.Filename] {
+			if dir.Silences(name, p.Line) {
+				f.usedDirs[dir] = true
+				return
+			}
 		}
 	}
 	f.pass.Report(d)

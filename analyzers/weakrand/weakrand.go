@@ -273,6 +273,11 @@ func (c *checker) report() {
 	fixed := make(map[*ssa.CallCommon]bool)
 	for _, f := range all {
 		d := analysis.Diagnostic{Pos: f.pos, Message: message(f)}
+		if f.src.pos.IsValid() {
+			// Where the weak value is drawn: a //seclint:ignore there
+			// silences the finding too.
+			d.Related = []analysis.RelatedInformation{{Pos: f.src.pos, Message: f.src.name + " is called here"}}
+		}
 		if call := f.src.call; call != nil && !fixed[call] {
 			if fix, ok := c.fix(call); ok {
 				d.SuggestedFixes = []analysis.SuggestedFix{fix}
