@@ -78,6 +78,7 @@ type filter struct {
 	all       []*Directive            // in file order
 	dirs      map[string][]*Directive // by file name
 	usedDirs  map[*Directive]bool
+	prefix    string // starts the messages of its own findings
 }
 
 func newFilter(pass *analysis.Pass, tests, keepGenerated bool) *filter {
@@ -151,7 +152,7 @@ func (f *filter) reportMalformed() {
 		if dir.Reason == "" && dir.names(name) && f.inScope(dir.File, dir.Pos) {
 			f.pass.Report(analysis.Diagnostic{
 				Pos: dir.Pos,
-				Message: "seclint:ignore directive for " + name +
+				Message: f.prefix + "seclint:ignore directive for " + name +
 					" has no reason; write why the finding does not apply after the rule names",
 			})
 		}

@@ -197,6 +197,9 @@ func (r *Rule) filteredRun(pass *analysis.Pass) (any, error) {
 	if _, err := r.run(&inner); err != nil {
 		return nil, err
 	}
+	if BoolFlag(r.Analyzer, FlagNamed) {
+		f.prefix = r.Name() + ": "
+	}
 	f.reportMalformed()
 	return &Outcome{Used: f.used()}, nil
 }
