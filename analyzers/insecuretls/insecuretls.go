@@ -48,8 +48,9 @@ package that imports the function. A value that comes from a flag of the
 flag package which defaults to true is reported too. Without verification
 anyone on the network path can impersonate the server (CWE-295).
 
-- MinVersion or MaxVersion set to a constant below tls.VersionTLS12.
-TLS 1.0 and 1.1 are deprecated (RFC 8996) and SSL 3.0 is broken
+- MinVersion or MaxVersion set to a constant below tls.VersionTLS12,
+also through a variable set once or a function of the package that
+returns that constant on every path. TLS 1.0 and 1.1 are deprecated (RFC 8996) and SSL 3.0 is broken
 (CWE-326, CWE-327). An omitted MinVersion is fine: Go defaults to
 TLS 1.2 for clients and servers.
 

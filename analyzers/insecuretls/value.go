@@ -77,6 +77,8 @@ func (c *checker) eval1(v ssa.Value, w *walk) value {
 		}
 	case *ssa.Phi:
 		return c.evalPhi(v, w)
+	case *ssa.Call:
+		return c.result(v, w)
 	case *ssa.Parameter:
 		return value{params: []*ssa.Parameter{v}}
 	case *ssa.Field:
@@ -87,6 +89,30 @@ func (c *checker) eval1(v ssa.Value, w *walk) value {
 		}
 	}
 	return value{}
+}
+
+// result evaluates a call of a function of this package that returns
+// the same constant on every path, such as
+//
+//	func legacyMinVersion() uint16 { return tls.VersionTLS10 }
+func (c *checker) result(call *ssa.Call, w *walk) value {
+	fn := call.Call.StaticCallee()
+	if fn == nil || fn.Pkg != c.pkg || fn.Signature.Results().Len() != 1 || len(fn.Blocks) == 0 {
+		return value{}
+	}
+	var out value
+	for _, b := range fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		x := c.evalIn(ret.Results[0], w)
+		if x.c == nil || out.c != nil && !constant.Compare(out.c, token.EQL, x.c) {
+			return value{} // computed, or two different constants
+		}
+		out.c = x.c
+	}
+	return out
 }
 
 // evalPhi is a constant when every edge is the same constant, and a set

@@ -298,3 +298,19 @@ func acceptAllButVerified() *tls.Config {
 func nilCallback() *tls.Config {
 	return &tls.Config{InsecureSkipVerify: true, VerifyPeerCertificate: nil} // want `InsecureSkipVerify set to true`
 }
+
+func legacyMinVersion() uint16 { return tls.VersionTLS10 }
+
+func chosenMinVersion(old bool) uint16 {
+	if old {
+		return tls.VersionTLS10
+	}
+	return tls.VersionTLS13
+}
+
+func minVersionFromHelpers(old bool) []*tls.Config {
+	return []*tls.Config{
+		{MinVersion: legacyMinVersion()}, // want `MinVersion tls.VersionTLS10`
+		{MinVersion: chosenMinVersion(old)},
+	}
+}
