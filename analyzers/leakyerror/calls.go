@@ -116,6 +116,14 @@ func (s *fnState) knownCall(fn *ssa.Function, name string, c *ssa.CallCommon) (f
 		return f, true
 	case "(*strings.Builder).String", "(*bytes.Buffer).String", "(*bytes.Buffer).Bytes":
 		return s.eval(c.Args[0]), true
+	case "encoding/json.Marshal", "encoding/json.MarshalIndent":
+		// The document holds what went in, and the exported fields of a
+		// struct: one named as a secret makes it a secret.
+		f := s.eval(c.Args[0])
+		if owner, field, kind := s.c.exposedField(plainType(c.Args[0]), false, true, 0); field != "" {
+			f = f.or(s.source(kind, "json.Marshal of "+owner+", field "+field))
+		}
+		return f, true
 	case "(*net/url.URL).Redacted":
 		return flow{}, true
 	case "errors.New", "fmt.Errorf":

@@ -52,7 +52,11 @@ authToken, sessionToken) are secrets everywhere.
 
 A struct that holds a secret field and has no String, GoString, Format or
 LogValue method that hides it is reported when printed with %v or %s or
-given to a logger whole.
+given to a logger whole. Encoded with encoding/json, the same holds for
+its exported fields not tagged json:"-" and without a MarshalJSON that
+hides them: json.NewEncoder(os.Stdout or an http.ResponseWriter).Encode
+is a sink, and the document json.Marshal returns carries the secret to
+wherever it goes next.
 
 The analysis follows values through SSA inside a function and across
 functions and packages through facts: functions that return a secret

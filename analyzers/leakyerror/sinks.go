@@ -72,10 +72,15 @@ func (c *checker) sinkOf(call *ssa.CallCommon) (sink, bool) {
 			status: call.Args[2]}, true
 	case "(*encoding/json.Encoder).Encode":
 		if enc, ok := call.Args[0].(*ssa.Call); ok {
-			if f := enc.Call.StaticCallee(); f != nil &&
-				funcName(f) == "encoding/json.NewEncoder" && isResponseWriter(enc.Call.Args[0]) {
-				return sink{place: placeResponse, name: name, args: plain(call.Args[1]),
-					json: true}, true
+			if f := enc.Call.StaticCallee(); f != nil && funcName(f) == "encoding/json.NewEncoder" {
+				switch w := enc.Call.Args[0]; {
+				case isResponseWriter(w):
+					return sink{place: placeResponse, name: name, args: plain(call.Args[1]),
+						json: true}, true
+				case isStdStream(w):
+					return sink{place: placeStdout, name: name, args: plain(call.Args[1]),
+						json: true}, c.stdout
+				}
 			}
 		}
 		return sink{}, false
