@@ -23,11 +23,6 @@ func idempotent(method string) bool {
 	return false
 }
 
-// retryableStatus reports whether a response status is worth retrying.
-func retryableStatus(code int) bool {
-	return (&APIError{StatusCode: code}).Temporary()
-}
-
 // retryableError reports whether a transport error is worth retrying:
 // connection failures, resets and timeouts are; the caller's own
 // cancellation, a failed TLS handshake or certificate check and a refused

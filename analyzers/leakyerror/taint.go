@@ -32,10 +32,6 @@ func (f flow) or(g flow) flow {
 	return f
 }
 
-func (f flow) isZero() bool {
-	return f.secret == nil && f.detail == nil && f.params == 0 && f.fields == 0
-}
-
 // fnState evaluates flows inside one function.
 type fnState struct {
 	c      *checker

@@ -16,10 +16,6 @@ type flow struct {
 	fn   *ssa.Function
 	root ssa.Value
 	base types.Type // the validated type, or a validator interface
-	// param is set when root is a parameter of an exported function
-	// that is reported itself; forwarding it to another such function
-	// is then left to that function's own report.
-	param bool
 	// ctor is set when root is a parameter of an exported New...
 	// constructor, where any use at all needs validation first.
 	ctor bool
