@@ -328,6 +328,15 @@ func TestSyntaxError(t *testing.T) {
 	if len(lines) != 1 || !strings.Contains(lines[0], "bad/s.go:3:9: expected ')'") {
 		t.Errorf("want one error at bad/s.go:3:9, got:\n%s", stderr)
 	}
+
+	// An empty file is one error too, not the parser's, go list's and
+	// the package name's three accounts of it.
+	dir = writeModule(t, map[string]string{"a.go": "package m\n", "empty.go": ""})
+	_, stderr, code = runIn(t, dir, seclintBin, "./...")
+	lines = strings.Split(strings.TrimSpace(stderr), "\n")
+	if code != exitFailure || len(lines) != 1 || !strings.Contains(lines[0], "empty.go:1:1: expected 'package'") {
+		t.Errorf("an empty file: exit %d, want one error, got:\n%s", code, stderr)
+	}
 }
 
 // Files named on the command line make one package, as for go vet; the

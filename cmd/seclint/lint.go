@@ -544,17 +544,33 @@ const maxPackageErrors = 5
 func packageErrors(p *packages.Package) []string {
 	typed := slices.ContainsFunc(p.Errors, func(e packages.Error) bool { return e.Kind != packages.ListError })
 	var msgs []string
-	parsed := make(map[string]bool) // files with a syntax error
+	parsed := make(map[string]bool) // files with a syntax error reported
+	// go list reports the first syntax error of a file as the compiler
+	// does; the parser's own reports of that file say less.
+	listed := make(map[string]bool)
+	syntax := false
 	for _, e := range p.Errors {
+		file, _, _ := strings.Cut(e.Pos, ":")
+		switch {
+		case e.Kind == packages.ListError && strings.HasSuffix(file, ".go"):
+			listed[filepath.Base(file)] = true
+			syntax = true
+		case e.Kind == packages.ParseError:
+			syntax = true
+		}
+	}
+	for _, e := range p.Errors {
+		file, _, _ := strings.Cut(e.Pos, ":")
 		switch {
 		case e.Kind == packages.ListError && typed && goFilePos.MatchString(listMessage(e.Msg)):
 			continue // the compiler's report of what the type checker found
 		case e.Kind == packages.ParseError:
-			file, _, _ := strings.Cut(e.Pos, ":")
-			if parsed[file] {
+			if listed[filepath.Base(file)] || parsed[file] {
 				continue
 			}
 			parsed[file] = true
+		case e.Kind == packages.TypeError && syntax && packageClause.MatchString(e.Msg):
+			continue // a file whose package clause did not parse
 		}
 		if e.Pos == "" || e.Pos == "-" {
 			msgs = append(msgs, listMessage(e.Msg)) // an error of go list, not of a file
@@ -568,6 +584,10 @@ func packageErrors(p *packages.Package) []string {
 	}
 	return msgs
 }
+
+// packageClause matches the loader's complaint about a package name it
+// could not read: the package clause of a file did not parse.
+var packageClause = regexp.MustCompile(`^package \S*\s*; expected package `)
 
 // goFilePos matches the start of a compiler error.
 var goFilePos = regexp.MustCompile(`^\S+\.go:\d+`)
