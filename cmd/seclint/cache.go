@@ -129,6 +129,10 @@ func (c *resultCache) read(p *packages.Package) (*cachedPackage, bool) {
 	if !ok {
 		return nil, false
 	}
+	return c.readEntry(key)
+}
+
+func (c *resultCache) readEntry(key []byte) (*cachedPackage, bool) {
 	data, err := os.ReadFile(c.path(key))
 	if err != nil {
 		return nil, false
@@ -147,6 +151,36 @@ func (c *resultCache) store(p *packages.Package, fs []finding) {
 	if !ok || len(p.Errors) > 0 {
 		return
 	}
+	c.writeEntry(key, fs)
+}
+
+// fileKey keys the findings of a file scanned on its own, outside any
+// package: a Go file that the build leaves out.
+func (c *resultCache) fileKey(name string, data []byte) []byte {
+	h := sha256.New()
+	h.Write(c.salt)
+	fmt.Fprintf(h, "excluded file %s %x\n", name, sha256.Sum256(data))
+	return h.Sum(nil)
+}
+
+// readFile returns the findings stored for the file name with content data.
+func (c *resultCache) readFile(name string, data []byte) ([]finding, bool) {
+	entry, ok := c.readEntry(c.fileKey(name, data))
+	if !ok {
+		return nil, false
+	}
+	fs := make([]finding, 0, len(entry.Findings))
+	for _, f := range entry.Findings {
+		fs = append(fs, fromCache(f))
+	}
+	return fs, true
+}
+
+func (c *resultCache) storeFile(name string, data []byte, fs []finding) {
+	c.writeEntry(c.fileKey(name, data), fs)
+}
+
+func (c *resultCache) writeEntry(key []byte, fs []finding) {
 	entry := cachedPackage{Findings: make([]cachedFinding, 0, len(fs))}
 	for _, f := range fs {
 		entry.Findings = append(entry.Findings, toCache(f))

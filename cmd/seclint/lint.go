@@ -338,7 +338,7 @@ func lint(as []*analysis.Analyzer, patterns []string, opts *options) (*report, e
 		}
 	}
 	if slices.Contains(as, hardcodedsecret.Analyzer) {
-		if err := scanExcluded(rep, named, cfg.Tests); err != nil {
+		if err := scanExcluded(rep, named, cfg.Tests, cache); err != nil {
 			return nil, err
 		}
 	}

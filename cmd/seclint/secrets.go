@@ -52,7 +52,7 @@ func scanTexts(paths []string) (*report, error) {
 // program: the packages listed them as ignored, or their directory holds
 // no file the build keeps. No pass sees them, but a key in one is in the
 // repository all the same. Test files count only when tests are loaded.
-func scanExcluded(rep *report, patterns []string, tests bool) error {
+func scanExcluded(rep *report, patterns []string, tests bool, cache *resultCache) error {
 	seen := make(map[string]bool)
 	var files []string
 	add := func(name string) {
@@ -87,19 +87,30 @@ func scanExcluded(rep *report, patterns []string, tests bool) error {
 			rep.errs = append(rep.errs, &problem{pkg: relPath(name), msg: err.Error(), file: true})
 			continue
 		}
+		if cache != nil {
+			if fs, ok := cache.readFile(name, data); ok {
+				rep.findings = append(rep.findings, fs...)
+				continue
+			}
+		}
 		found, err := hardcodedsecret.ScanExcludedGo(name, data)
 		if err != nil {
 			return fmt.Errorf("-%s.%v", hardcodedsecret.Analyzer.Name, err)
 		}
+		var fs []finding
 		for _, s := range found {
 			posn := token.Position{Filename: name, Line: s.Line, Column: s.Column}
-			rep.findings = append(rep.findings, finding{
+			fs = append(fs, finding{
 				pkg:      filepath.ToSlash(filepath.Dir(relPath(name))),
 				analyzer: hardcodedsecret.Analyzer.Name,
 				posn:     posn,
 				end:      posn,
 				message:  fmt.Sprintf("hardcoded secret (%s) %q in a file the build leaves out; remove it and revoke it", s.Rule, s.Redacted),
 			})
+		}
+		rep.findings = append(rep.findings, fs...)
+		if cache != nil {
+			cache.storeFile(name, data, fs)
 		}
 	}
 	sortFindings(rep.findings)
