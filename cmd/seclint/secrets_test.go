@@ -3,8 +3,8 @@ package main
 import (
 	"os"
 	"path/filepath"
-	"slices"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
