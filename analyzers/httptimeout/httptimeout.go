@@ -57,8 +57,8 @@ Reported are:
   \'Timeout\' or replaces it with a client that has one), as programs
   do in init or at the start of main.
 
-A timeout set to a constant zero (\'ReadTimeout: 0\') is no timeout to
-net/http, and counts as not set.
+A timeout set to a constant zero or less (\'ReadTimeout: 0\',
+\'Timeout: -1\') is no timeout to net/http, and counts as not set.
 
 A server whose address is a constant on a loopback host
 (\'"localhost:6060"\', \'"127.0.0.1:8080"\', \'"[::1]:8443"\'), or an
@@ -222,10 +222,11 @@ func hasField(pass *analysis.Pass, lit *ast.CompositeLit, names ...string) bool 
 	return false
 }
 
-// isZero reports whether e is a constant zero: ReadTimeout: 0.
+// isZero reports whether e is a constant zero or less, ReadTimeout: 0
+// or Timeout: -1, which net/http takes as no timeout.
 func isZero(pass *analysis.Pass, e ast.Expr) bool {
 	tv, ok := pass.TypesInfo.Types[e]
-	return ok && tv.Value != nil && tv.Value.Kind() == constant.Int && constant.Sign(tv.Value) == 0
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.Int && constant.Sign(tv.Value) <= 0
 }
 
 // fieldValue returns the value of the named field in a keyed literal.

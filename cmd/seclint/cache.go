@@ -51,7 +51,7 @@ type cachedEdit struct {
 
 // openCache prepares the cache, or returns nil when it cannot be used;
 // seclint then simply analyzes everything.
-func openCache(as []*analysis.Analyzer, cfg *packages.Config, env map[string]string) *resultCache {
+func openCache(as []*analysis.Analyzer, cfg *packages.Config, env map[string]string, deps string) *resultCache {
 	dir := os.Getenv("SECLINT_CACHE")
 	if dir == "off" {
 		return nil
@@ -66,7 +66,7 @@ func openCache(as []*analysis.Analyzer, cfg *packages.Config, env map[string]str
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil
 	}
-	salt, err := cacheSalt(as, cfg, env)
+	salt, err := cacheSalt(as, cfg, env, deps)
 	if err != nil {
 		return nil
 	}
@@ -81,7 +81,7 @@ func openCache(as []*analysis.Analyzer, cfg *packages.Config, env map[string]str
 
 // cacheSalt hashes what every key shares. The binary itself stands for
 // the rules' code, so a rebuilt seclint never reads stale results.
-func cacheSalt(as []*analysis.Analyzer, cfg *packages.Config, env map[string]string) ([]byte, error) {
+func cacheSalt(as []*analysis.Analyzer, cfg *packages.Config, env map[string]string, deps string) ([]byte, error) {
 	h := sha256.New()
 	exe, err := os.Executable()
 	if err != nil {
@@ -95,7 +95,8 @@ func cacheSalt(as []*analysis.Analyzer, cfg *packages.Config, env map[string]str
 	if _, err := io.Copy(h, f); err != nil {
 		return nil, err
 	}
-	fmt.Fprintf(h, "%s %s %v %v\n", env["GOVERSION"], env["GOROOT"], cfg.BuildFlags, cfg.Tests)
+	// How dependencies are loaded changes what facts rules see of them.
+	fmt.Fprintf(h, "%s %s %v %v deps=%s\n", env["GOVERSION"], env["GOROOT"], cfg.BuildFlags, cfg.Tests, deps)
 	for _, v := range []string{"GOOS", "GOARCH", "CGO_ENABLED", "GOFLAGS", "GOEXPERIMENT"} {
 		fmt.Fprintf(h, "%s=%s\n", v, os.Getenv(v))
 	}

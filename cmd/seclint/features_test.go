@@ -350,3 +350,67 @@ func TestFileArguments(t *testing.T) {
 		}
 	}
 }
+
+// Dependencies read from export data are not analyzed, so ctrlflow never
+// learns there that log.Fatal and os.Exit do not return; the command
+// tells it, or a config validated "or else exit" would look unvalidated.
+func TestExitsFromExportData(t *testing.T) {
+	dir := writeModule(t, map[string]string{"a.go": `package m
+
+import (
+	"encoding/json"
+	"errors"
+	"log"
+	"net/http"
+	"os"
+	"time"
+)
+
+type Config struct {
+	Timeout time.Duration
+}
+
+func (c *Config) Validate() error {
+	if c.Timeout <= 0 {
+		return errors.New("timeout must be positive")
+	}
+	return nil
+}
+
+func fatal(b []byte) *http.Client {
+	var cfg Config
+	if err := json.Unmarshal(b, &cfg); err != nil {
+		log.Fatal(err)
+	}
+	if err := cfg.Validate(); err != nil {
+		log.Fatal(err)
+	}
+	return &http.Client{Timeout: cfg.Timeout}
+}
+
+func exit(b []byte) *http.Client {
+	var cfg Config
+	if err := json.Unmarshal(b, &cfg); err != nil {
+		os.Exit(1)
+	}
+	if err := cfg.Validate(); err != nil {
+		os.Exit(2)
+	}
+	return &http.Client{Timeout: cfg.Timeout}
+}
+
+func unchecked(b []byte) *http.Client {
+	var cfg Config
+	if err := json.Unmarshal(b, &cfg); err != nil {
+		log.Fatal(err)
+	}
+	return &http.Client{Timeout: cfg.Timeout}
+}
+`})
+	for _, deps := range []string{"export", "decls", "full"} {
+		stdout, stderr, code := runIn(t, dir, seclintBin, "-deps="+deps, "-unvalidatedconfig", "./...")
+		if code != exitFindings || strings.Count(stdout, "\n") != 1 || !strings.Contains(stdout, "a.go:47:") {
+			t.Errorf("-deps=%s: exit %d, want the one finding in unchecked:\n%s%s", deps, code, stdout, stderr)
+		}
+	}
+}

@@ -319,7 +319,7 @@ func lint(as []*analysis.Analyzer, patterns []string, opts *options) (*report, e
 	named := patterns // the cache leaves in those it has no results for
 	var cache *resultCache
 	if opts.cache {
-		cache = openCache(as, cfg, env)
+		cache = openCache(as, cfg, env, l.deps)
 	}
 	if cache != nil {
 		// Listing is cheap next to loading: cached packages are not
@@ -457,6 +457,7 @@ func analyze(as []*analysis.Analyzer, cfg *packages.Config, patterns []string, l
 	dopts := &driver.Options{
 		Analyzers: as,
 		Mode:      func(p *packages.Package) driver.Mode { return l.mode(p, roots) },
+		KnownFact: knownFact,
 	}
 	if l.facts && l.deps == depsDecls {
 		dopts.ParseFile = l.trim.ParseFile

@@ -173,7 +173,12 @@ func (d *run) importObjectFact(n *node, obj types.Object, ptr analysis.Fact) boo
 		return false // a universe object
 	}
 	o := d.owner(n, obj.Pkg())
-	if o == nil || o != n && !visible(obj, d.imports(n, o)) {
+	if o == nil || o.mode == Types {
+		// Not analyzed (a package's importers run after it is done):
+		// only what is known without analysis.
+		return d.opts.KnownFact != nil && d.opts.KnownFact(obj, ptr)
+	}
+	if o != n && !visible(obj, d.imports(n, o)) {
 		return false
 	}
 	fact, ok := o.objFacts[objectFactKey{obj, reflect.TypeOf(ptr)}]

@@ -68,6 +68,13 @@ type Options struct {
 
 	// Workers bounds the packages checked at once; 0 means GOMAXPROCS.
 	Workers int
+
+	// KnownFact, if set, answers for packages that are not analyzed
+	// (read from export data or checked for types only): it reports
+	// whether obj has the fact of fact's type, and may fill *fact. Facts
+	// that analysis of those packages would give, such as that os.Exit
+	// never returns, can be known without it.
+	KnownFact func(obj types.Object, fact analysis.Fact) bool
 }
 
 // A Unit is one analyzed package, as handed to the caller: its Package

@@ -97,4 +97,7 @@ func zeroTimeouts() {
 
 	c := &http.Client{Timeout: 0} // want `http.Client has no Timeout`
 	_, _ = c.Get("https://api.example.com/")
+
+	neg := &http.Client{Timeout: -1} // want `http.Client has no Timeout`
+	_, _ = neg.Get("https://api.example.com/")
 }
