@@ -136,6 +136,9 @@ var notAfter = set(
 	"exists", "required", "len", "fn", "func", "callback", "handler",
 	"prompt", "form", "input", "box", "textbox", "text", "confirm",
 	"confirmation", "policy",
+	// File words run together with the word before: S3SecretKeyfile.
+	"keyfile", "keypath", "keydir", "keyname", "keyid", "tokenfile",
+	"pwfile", "passfile", "passwdfile", "secretfile",
 )
 
 // locators, as the last word of a name that has a credential word
@@ -145,6 +148,7 @@ var notAfter = set(
 var locators = set(
 	"uri", "url", "path", "file", "filename", "dir", "directory", "endpoint",
 	"host", "hostname", "addr", "address", "port", "type", "kind", "name",
+	"keyfile", "keypath", "tokenfile", "secretfile",
 )
 
 func set(words ...string) map[string]bool {

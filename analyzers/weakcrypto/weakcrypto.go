@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 	"strconv"
 	"strings"
@@ -325,12 +326,16 @@ func isNamed(t types.Type, pkg, name string) bool {
 var weakHashes = map[int64]string{1: "crypto.MD4", 2: "crypto.MD5", 3: "crypto.SHA1"}
 
 // weakHashConst returns the name of the weak crypto.Hash constant e.
+// The constant may be held in a variable set once (h := crypto.SHA1).
 func (c *checker) weakHashConst(e ast.Expr) (string, bool) {
-	tv, ok := c.pass.TypesInfo.Types[e]
-	if !ok || tv.Value == nil || !isNamed(tv.Type, "crypto", "Hash") {
+	if t := c.pass.TypesInfo.TypeOf(e); t == nil || !isNamed(t, "crypto", "Hash") {
 		return "", false
 	}
-	v, ok := constant.Int64Val(tv.Value)
+	cv, _ := c.vars.Value(e)
+	if cv == nil || cv.Kind() != constant.Int {
+		return "", false
+	}
+	v, ok := constant.Int64Val(cv)
 	if !ok {
 		return "", false
 	}
@@ -338,7 +343,21 @@ func (c *checker) weakHashConst(e ast.Expr) (string, bool) {
 	return name, ok
 }
 
+// checkSignHash checks the hash a signature is made or checked with:
+// a crypto.Hash, or the Hash of rsa.PSSOptions given as the SignerOpts.
 func (c *checker) checkSignHash(fn *types.Func, arg ast.Expr) {
+	if u, ok := ast.Unparen(arg).(*ast.UnaryExpr); ok && u.Op == token.AND {
+		if lit, ok := ast.Unparen(u.X).(*ast.CompositeLit); ok && isNamed(c.pass.TypesInfo.TypeOf(lit), "crypto/rsa", "PSSOptions") {
+			for _, elt := range lit.Elts {
+				if kv, ok := elt.(*ast.KeyValueExpr); ok {
+					if key, ok := kv.Key.(*ast.Ident); ok && key.Name == "Hash" {
+						c.checkSignHash(fn, kv.Value)
+					}
+				}
+			}
+			return
+		}
+	}
 	name, ok := c.weakHashConst(arg)
 	if !ok {
 		return // a strong or run-time hash

@@ -23,6 +23,7 @@ type Settings struct {
 	TokenURL          string
 	TokenType         string
 	PasswordFile      string
+	S3SecretKeyfile   string
 	SecretName        string
 	APIKeyHeader      string
 	HashedPassword    string
@@ -56,6 +57,7 @@ func descriptions(s *Settings) {
 	log.Println(s.TokenURL)
 	log.Println(s.TokenType)
 	log.Println(s.PasswordFile)
+	log.Println(s.S3SecretKeyfile)
 	log.Println(s.SecretName)
 	log.Println(s.APIKeyHeader)
 	log.Println(s.HashedPassword)

@@ -123,3 +123,13 @@ func checkStored(u *user, password string) bool {
 	got := sha256.Sum256([]byte(password)) // want `password hashed with sha256\.Sum256`
 	return subtle.ConstantTimeCompare(got[:], u.Salt) == 1
 }
+
+// The hash held in a variable set once, or named in PSSOptions.
+func signHeld(priv *rsa.PrivateKey, d []byte) {
+	h := crypto.SHA1
+	rsa.SignPKCS1v15(rand.Reader, priv, h, d)                    // want `rsa\.SignPKCS1v15 with crypto\.SHA1`
+	priv.Sign(rand.Reader, d, &rsa.PSSOptions{Hash: crypto.SHA1}) // want `PrivateKey\.Sign with crypto\.SHA1`
+	priv.Sign(rand.Reader, d, &rsa.PSSOptions{Hash: crypto.SHA256})
+	strong := crypto.SHA256
+	rsa.SignPKCS1v15(rand.Reader, priv, strong, d)
+}
