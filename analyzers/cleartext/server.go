@@ -68,16 +68,23 @@ func (c *checker) bindAddr(addr ast.Expr) (string, bool) {
 }
 
 // serverFields returns the Addr and Handler of the http.Server literal
-// that the receiver of call holds; a missing field is nil. It fails when
-// the server is not a literal of this package or its fields are also
-// assigned one by one.
+// that the receiver of call holds, or that a single later assignment
+// (srv.Addr = ":8080") gives; a missing field is nil. It fails when the
+// server is not a literal of this package or one of the two fields is
+// assigned more than once after it.
 func (c *checker) serverFields(call *ast.CallExpr) (addr, handler ast.Expr, ok bool) {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
 		return nil, nil, false
 	}
-	if v := c.defs.varOf(ast.Unparen(sel.X)); v != nil && c.defs.fieldSet[v] {
-		return nil, nil, false // srv.Addr = ... after the literal
+	var later map[string][]def
+	if v := c.defs.varOf(ast.Unparen(sel.X)); v != nil {
+		later = c.defs.fieldSets[v]
+	}
+	for _, field := range []string{"Addr", "Handler"} {
+		if ds := later[field]; len(ds) > 1 || len(ds) == 1 && ds[0].expr == nil {
+			return nil, nil, false // set in several places, or computed
+		}
 	}
 	e, _ := c.defs.origin(sel.X)
 	if u, isAddr := e.(*ast.UnaryExpr); isAddr {
@@ -99,6 +106,12 @@ func (c *checker) serverFields(call *ast.CallExpr) (addr, handler ast.Expr, ok b
 		case key.Name == "Handler":
 			handler = kv.Value
 		}
+	}
+	if ds := later["Addr"]; len(ds) == 1 {
+		addr = ds[0].expr
+	}
+	if ds := later["Handler"]; len(ds) == 1 {
+		handler = ds[0].expr
 	}
 	return addr, handler, true
 }

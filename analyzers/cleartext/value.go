@@ -29,14 +29,15 @@ type defs struct {
 	byVar map[*types.Var][]def
 	// consts holds the declared value of each constant of the package.
 	consts map[*types.Const]ast.Expr
-	// fieldSet holds the variables whose fields are assigned one by one
-	// (srv.Addr = ...), so that a literal they hold is not the whole story.
-	fieldSet map[*types.Var]bool
+	// fieldSets holds, for a variable whose fields are assigned one by one
+	// (srv.Addr = ...), the definitions of each field so assigned: a
+	// literal it holds is then not the whole story.
+	fieldSets map[*types.Var]map[string][]def
 }
 
 func newDefs(info *types.Info, files []*ast.File) *defs {
 	d := &defs{info: info, byVar: make(map[*types.Var][]def),
-		consts: make(map[*types.Const]ast.Expr), fieldSet: make(map[*types.Var]bool)}
+		consts: make(map[*types.Const]ast.Expr), fieldSets: make(map[*types.Var]map[string][]def)}
 	for _, f := range files {
 		ast.Inspect(f, d.visit)
 	}
@@ -119,7 +120,10 @@ func (d *defs) add(e ast.Expr, df def) {
 			v := sel.Obj().(*types.Var)
 			d.byVar[v] = append(d.byVar[v], df)
 			if owner := d.varOf(ast.Unparen(e.X)); owner != nil {
-				d.fieldSet[owner] = true
+				if d.fieldSets[owner] == nil {
+					d.fieldSets[owner] = make(map[string][]def)
+				}
+				d.fieldSets[owner][v.Name()] = append(d.fieldSets[owner][v.Name()], df)
 			}
 		}
 	}

@@ -89,6 +89,24 @@ func param(srv *http.Server) {
 	srv.ListenAndServe() // made elsewhere
 }
 
+// An address set after the literal is the one served on.
+func addrAfter(mux *http.ServeMux, cfgAddr string) {
+	srv := &http.Server{Handler: mux}
+	srv.Addr = ":8080"
+	srv.ListenAndServe() // want `Server.ListenAndServe serves HTTP on ":8080" in clear text`
+
+	local := &http.Server{Addr: ":8080", Handler: mux}
+	local.Addr = "127.0.0.1:8080"
+	local.ListenAndServe()
+
+	twice := &http.Server{Handler: mux}
+	twice.Addr = ":8080"
+	if cfgAddr != "" {
+		twice.Addr = cfgAddr
+	}
+	twice.ListenAndServe()
+}
+
 // Servers that only send clients to https.
 func redirectToHTTPS(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "https://"+r.Host+r.URL.RequestURI(), http.StatusMovedPermanently)
