@@ -127,7 +127,7 @@ func checkStored(u *user, password string) bool {
 // The hash held in a variable set once, or named in PSSOptions.
 func signHeld(priv *rsa.PrivateKey, d []byte) {
 	h := crypto.SHA1
-	rsa.SignPKCS1v15(rand.Reader, priv, h, d)                    // want `rsa\.SignPKCS1v15 with crypto\.SHA1`
+	rsa.SignPKCS1v15(rand.Reader, priv, h, d)                     // want `rsa\.SignPKCS1v15 with crypto\.SHA1`
 	priv.Sign(rand.Reader, d, &rsa.PSSOptions{Hash: crypto.SHA1}) // want `PrivateKey\.Sign with crypto\.SHA1`
 	priv.Sign(rand.Reader, d, &rsa.PSSOptions{Hash: crypto.SHA256})
 	strong := crypto.SHA256
