@@ -32,7 +32,8 @@ verification of a cryptographic signature; CWE-613, insufficient session
 expiration):
 
 - claims of \'Parser.ParseUnverified\' that are trusted: read, returned
-or passed on, in a function that never verifies the token. Reading only
+or passed on, in a function that never verifies the token, itself or
+through a function of its package that it calls. Reading only
 the header (to pick a key by \'kid\') or the time claims (to schedule a
 refresh) is fine;
 - the \'none\' method accepted: any use of

@@ -5,6 +5,8 @@ import (
 	"go/constant"
 	"go/types"
 
+	"golang.org/x/tools/go/types/typeutil"
+
 	"github.com/scaile/seclint/analyzers/internal/astutil"
 )
 
@@ -144,12 +146,29 @@ func (u *unverified) use(e ast.Expr) bool {
 
 // verifies reports whether body also parses a token with verification.
 func (c *checker) verifies(body *ast.BlockStmt) bool {
+	return c.verifiesIn(body, 0)
+}
+
+// maxVerifyDepth bounds how deep verifiesIn follows the package's own
+// functions: verifyWithKey(s, key) after a kid lookup, and what it calls.
+const maxVerifyDepth = 3
+
+// verifiesIn reports whether body parses a token with a key function,
+// itself or through a function of this package that it calls.
+func (c *checker) verifiesIn(body *ast.BlockStmt, depth int) bool {
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
 		if call, ok := n.(*ast.CallExpr); ok {
 			switch _, name := c.callee(call); name {
 			case "Parse", "ParseWithClaims", "Parser.Parse", "Parser.ParseWithClaims":
 				found = true
+			default:
+				fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+				if ok && depth < maxVerifyDepth {
+					if decl := c.decls[fn.Origin()]; decl != nil && decl.Body != nil && decl.Body != body {
+						found = c.verifiesIn(decl.Body, depth+1)
+					}
+				}
 			}
 		}
 		return !found
