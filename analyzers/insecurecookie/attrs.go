@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // A state is what is known of a boolean attribute.
@@ -101,21 +102,52 @@ func (c *checker) litFields(lit *ast.CompositeLit, a *attrs) bool {
 	return true
 }
 
-// fieldStores calls fn for every x.Field = e in scope whose x matches.
+// fieldStores calls fn for every x.Field = e in scope whose x matches,
+// and for those that a function of the package makes on its parameter
+// when x is passed to it: harden(c), which sets c.Secure = true.
 func (c *checker) fieldStores(scope []ast.Node, match func(ast.Expr) bool, fn func(string, ast.Expr)) {
 	for _, root := range scope {
 		ast.Inspect(root, func(n ast.Node) bool {
-			as, ok := n.(*ast.AssignStmt)
-			if !ok || len(as.Lhs) != len(as.Rhs) {
-				return true
-			}
-			for i, lhs := range as.Lhs {
-				if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && match(sel.X) {
-					fn(sel.Sel.Name, as.Rhs[i])
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				if len(n.Lhs) != len(n.Rhs) {
+					return true
 				}
+				for i, lhs := range n.Lhs {
+					if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && match(sel.X) {
+						fn(sel.Sel.Name, n.Rhs[i])
+					}
+				}
+			case *ast.CallExpr:
+				c.helperStores(n, match, fn)
 			}
 			return true
 		})
+	}
+}
+
+// helperStores calls fn for the field stores that a function of the
+// package makes on the parameter that call passes x (or &x) to.
+func (c *checker) helperStores(call *ast.CallExpr, match func(ast.Expr) bool, fn func(string, ast.Expr)) {
+	callee, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if !ok {
+		return
+	}
+	decl := c.funcs[callee.Origin()]
+	if decl == nil || c.inHelper[decl] {
+		return // not of this package, or already being followed
+	}
+	c.inHelper[decl] = true
+	defer delete(c.inHelper, decl)
+	params := callee.Signature().Params()
+	for i, arg := range call.Args {
+		if u, ok := ast.Unparen(arg).(*ast.UnaryExpr); ok && u.Op == token.AND {
+			arg = u.X
+		}
+		if !match(arg) || i >= params.Len() || callee.Signature().Variadic() && i >= params.Len()-1 {
+			continue
+		}
+		c.fieldStores([]ast.Node{decl.Body}, identMatcher(c.pass.TypesInfo, params.At(i)), fn)
 	}
 }
 

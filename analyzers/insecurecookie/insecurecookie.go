@@ -52,7 +52,9 @@ cookies ("csrf_token", "XSRF-TOKEN") need Secure but not HttpOnly, since
 scripts read them to echo the token.
 
 Fields assigned after the literal in the same function count, so
-\'c.Secure = true\' before the cookie is sent is enough. A Secure or
+\'c.Secure = true\' before the cookie is sent is enough, and so do those
+a function of the package assigns on the cookie it is passed
+(\'harden(c)\'). A Secure or
 HttpOnly given by a value computed at run time (\'Secure: r.TLS != nil\',
 \'Secure: cfg.Secure\') is taken as set. Not reported are preference
 cookies (theme, lang, locale, consent, tz), cookies whose value is
@@ -112,11 +114,12 @@ var cookieSinks = map[string]int{
 }
 
 type checker struct {
-	pass   *analysis.Pass
-	funcs  map[*types.Func]*ast.FuncDecl
-	skip   map[*ast.File]bool // files that test HTTP handlers
-	builds map[token.Pos]*build
-	order  []*build
+	pass     *analysis.Pass
+	funcs    map[*types.Func]*ast.FuncDecl
+	inHelper map[*ast.FuncDecl]bool // helpers whose stores are being read
+	skip     map[*ast.File]bool     // files that test HTTP handlers
+	builds   map[token.Pos]*build
+	order    []*build
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -125,10 +128,11 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c := &checker{
-		pass:   pass,
-		funcs:  make(map[*types.Func]*ast.FuncDecl),
-		skip:   make(map[*ast.File]bool),
-		builds: make(map[token.Pos]*build),
+		pass:     pass,
+		funcs:    make(map[*types.Func]*ast.FuncDecl),
+		inHelper: make(map[*ast.FuncDecl]bool),
+		skip:     make(map[*ast.File]bool),
+		builds:   make(map[token.Pos]*build),
 	}
 	c.index()
 

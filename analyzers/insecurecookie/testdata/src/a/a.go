@@ -100,3 +100,12 @@ func twice(w http.ResponseWriter, tok string) {
 	http.SetCookie(w, c)
 	http.SetCookie(w, c)
 }
+
+// A helper that sets something else leaves the flags unset.
+func label(c *http.Cookie) { c.Path = "/" }
+
+func labelledLogin(w http.ResponseWriter, sessionID string) {
+	c := &http.Cookie{Name: "session_id", Value: sessionID} // want `session cookie "session_id" is set without Secure and HttpOnly`
+	label(c)
+	http.SetCookie(w, c)
+}

@@ -112,3 +112,24 @@ func otherHeader(w http.ResponseWriter, tok string) {
 func redirect(w http.ResponseWriter, r *http.Request) {
 	http.SetCookie(w, &http.Cookie{Name: "login_redirect", Value: r.URL.String()})
 }
+
+// A helper of the package that sets the flags on the cookie it is given.
+func harden(c *http.Cookie) {
+	c.Secure = true
+	c.HttpOnly = true
+}
+
+func hardenedLogin(w http.ResponseWriter, sessionID string) {
+	c := &http.Cookie{Name: "session_id", Value: sessionID, Path: "/"}
+	harden(c)
+	http.SetCookie(w, c)
+}
+
+// A helper that calls itself must not be followed for ever.
+func hardenAll(cs []*http.Cookie) {
+	if len(cs) == 0 {
+		return
+	}
+	harden(cs[0])
+	hardenAll(cs[1:])
+}
