@@ -29,7 +29,8 @@ var Rule = rule.New(Analyzer, rule.Meta{
 	Severity:  rule.Medium,
 	Doc: &lint.RawDocumentation{
 		Title: "check for secrets compared in variable time",
-		Text: `Reports comparisons of secrets with \'==\', \'!=\', \'bytes.Equal\',
+		Text: `Reports comparisons of secrets with \'==\', \'!=\', a switch case
+(\'switch tok { case secret: }\'), \'bytes.Equal\',
 \'strings.EqualFold\' and \'strings.Compare\'. These stop at the first byte
 that differs, so the time a check takes tells an attacker how much of a
 guessed MAC, token or password hash was right; repeated guesses recover
@@ -117,7 +118,7 @@ func run(pass *analysis.Pass) (any, error) {
 	c := &checker{pass: pass, origins: make(map[*types.Var][]origin)}
 	c.collectOrigins(ins)
 
-	filter := []ast.Node{(*ast.BinaryExpr)(nil), (*ast.CallExpr)(nil)}
+	filter := []ast.Node{(*ast.BinaryExpr)(nil), (*ast.CallExpr)(nil), (*ast.SwitchStmt)(nil)}
 	ins.WithStack(filter, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push {
 			return true
@@ -129,6 +130,8 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		case *ast.CallExpr:
 			c.checkCall(n)
+		case *ast.SwitchStmt:
+			c.checkSwitch(n)
 		}
 		return true
 	})
@@ -219,6 +222,32 @@ func (c *checker) checkBinary(b *ast.BinaryExpr) {
 		d.SuggestedFixes = c.subtleFix(b)
 	}
 	c.pass.Report(d)
+}
+
+// checkSwitch checks "switch tag { case x: }", which compares tag with
+// each case value by ==.
+func (c *checker) checkSwitch(sw *ast.SwitchStmt) {
+	if sw.Tag == nil || !isStringLike(c.pass.TypesInfo.TypeOf(sw.Tag)) {
+		return
+	}
+	for _, st := range sw.Body.List {
+		cc, ok := st.(*ast.CaseClause)
+		if !ok {
+			continue
+		}
+		for _, e := range cc.List {
+			secret, ok := c.secretOperand(sw.Tag, e)
+			if !ok {
+				continue
+			}
+			c.pass.Report(analysis.Diagnostic{
+				Pos: e.Pos(),
+				End: e.End(),
+				Message: "secret " + describe(secret) + " compared by a switch case, which takes " +
+					"time that depends on the matching prefix; use subtle.ConstantTimeCompare",
+			})
+		}
+	}
 }
 
 // variableTime lists the comparison functions that return early.

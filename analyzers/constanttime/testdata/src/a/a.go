@@ -99,3 +99,12 @@ func rotate() { sessionToken[0] = 'T' }
 func changed(given []byte) bool {
 	return bytes.Equal(given, sessionToken) // want `secret sessionToken compared with bytes.Equal`
 }
+
+// A switch compares its tag with each case by ==.
+func switchSecret(r *http.Request, secret string) bool {
+	switch r.Header.Get("X-Gitlab-Token") {
+	case secret: // want `secret r.Header.Get\("X-Gitlab-Token"\) compared by a switch case`
+		return true
+	}
+	return false
+}
