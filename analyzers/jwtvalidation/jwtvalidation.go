@@ -67,8 +67,10 @@ generated files.
 Limitations: only golang-jwt v4 and v5 are known (not v3 or
 dgrijalva/jwt-go). A key function defined in another package, held in a
 variable or built by a library (a JWKS client) is assumed to check the
-method. A parser stored in a struct field or received as a parameter is
-assumed to be configured. v4 has no option to require expiry and is not
+method. A parser in a local or unexported package variable is judged by
+what it is assigned in the package; one stored in a struct field or an
+exported variable, or received as a parameter, is assumed to be
+configured. v4 has no option to require expiry and is not
 reported for it. Options passed as a slice (\'opts...\') are assumed to
 include what is needed. Key types are not followed: a key function
 that returns an RSA public key or bytes according to the configured

@@ -188,16 +188,18 @@ func (c *checker) parserExprUnpinned(e ast.Expr, depth int) bool {
 	return false
 }
 
-// varUnpinned looks at what a local parser variable is assigned in the
-// enclosing declaration. Any assignment to its ValidMethods field pins it.
+// varUnpinned looks at what a parser variable is assigned: a local one
+// in its file, an unexported package one in the whole package. Any
+// assignment to its ValidMethods field pins it.
 func (c *checker) varUnpinned(v *types.Var, depth int) bool {
-	if v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
-		return false // a package variable may be configured anywhere
+	global := v.Parent() == v.Pkg().Scope()
+	if v.Parent() == nil || global && v.Exported() {
+		return false // other packages may configure it
 	}
 	var values []ast.Expr
 	pinned := false
 	for _, f := range c.pass.Files {
-		if f.FileStart > v.Pos() || v.Pos() > f.FileEnd {
+		if !global && (f.FileStart > v.Pos() || v.Pos() > f.FileEnd) {
 			continue
 		}
 		ast.Inspect(f, func(n ast.Node) bool {

@@ -106,3 +106,15 @@ func noneKept() (interface{}, error) {
 	k := jwt.UnsafeAllowNoneSignatureType // want `jwt.UnsafeAllowNoneSignatureType makes unsigned tokens valid`
 	return k, nil
 }
+
+// Parsers held in unexported package variables, configured where they
+// are declared.
+var (
+	looseParser  = jwt.NewParser(jwt.WithExpirationRequired())
+	strictParser = jwt.NewParser(jwt.WithValidMethods([]string{"HS256"}), jwt.WithExpirationRequired())
+)
+
+func packageParsers(s string) {
+	looseParser.Parse(s, lookupKey)  // want `key function does not check the token's signing method`
+	strictParser.Parse(s, lookupKey)
+}
