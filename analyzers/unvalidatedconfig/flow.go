@@ -189,9 +189,11 @@ func (f *flow) classify(instr ssa.Instruction) {
 	case *ssa.Store:
 		f.storeUse(i)
 	case *ssa.Return:
-		if f.returns && isCtorName(f.fn) {
+		// The recover block returns only after a panic, which a
+		// failed validation may well be.
+		if f.returns && isCtorName(f.fn) && i.Block() != f.fn.Recover {
 			for _, res := range i.Results {
-				if f.alias[res] {
+				if returned, ok := f.returnedThroughSlot(i, res); ok && returned || !ok && f.alias[res] {
 					f.uses[i] = use{desc: "is returned from " + f.fn.Name()}
 				}
 			}
@@ -207,6 +209,32 @@ func (f *flow) classify(instr ssa.Instruction) {
 			f.uses[i] = use{desc: "is used by constructor " + f.fn.Name()}
 		}
 	}
+}
+
+// returnedThroughSlot looks at res, returned by ret, when it reads the
+// result slot that a function with a defer returns through: go/ssa
+// stores "return cfg" in the slot, in the returning block, before it runs
+// the deferred calls. ok says res is such a read; returned, that the
+// value stored there is the one followed. Every return of the function
+// reads the same slot, so the store in the block decides, not whether
+// the slot ever holds the value.
+func (f *flow) returnedThroughSlot(ret *ssa.Return, res ssa.Value) (returned, ok bool) {
+	load, isLoad := res.(*ssa.UnOp)
+	if !isLoad || load.Op != token.MUL {
+		return false, false
+	}
+	slot, isAlloc := load.X.(*ssa.Alloc)
+	if !isAlloc {
+		return false, false
+	}
+	instrs := ret.Block().Instrs
+	for j := len(instrs) - 1; j >= 0; j-- {
+		if st, isStore := instrs[j].(*ssa.Store); isStore && st.Addr == slot {
+			_, zero := st.Val.(*ssa.Const) // return Config{}, err
+			return !zero && f.alias[st.Val], true
+		}
+	}
+	return false, false
 }
 
 // validation records how the error of a validator call is handled.

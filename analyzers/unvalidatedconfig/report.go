@@ -43,12 +43,19 @@ func (c *checker) check(fn *ssa.Function) {
 			merged := false
 			for a := range f.alias {
 				merged = merged || done[a]
-				done[a] = true
 			}
 			if merged {
 				continue // another root already stands for this value
 			}
-			c.checkSource(f)
+			if c.checkSource(f) {
+				for a := range f.alias {
+					done[a] = true
+				}
+			}
+			// A root that is no source, such as the result slot that a
+			// function with a defer returns through, stands for nothing:
+			// the value decoded into another root and stored there is
+			// still judged.
 		}
 	}
 }
@@ -66,17 +73,18 @@ func isCandidate(v ssa.Value) bool {
 	return false
 }
 
-// checkSource reports a literal or decoded value that is used unvalidated.
-func (c *checker) checkSource(f *flow) {
+// checkSource reports a literal or decoded value that is used
+// unvalidated. It reports whether f's root is such a value.
+func (c *checker) checkSource(f *flow) bool {
 	at, how := f.decoded()
 	pos := f.root.Pos()
 	switch {
 	case at != nil && c.selfValidating(namedOf(f.base)):
-		return // its decode method validates it
+		return true // its decode method validates it
 	case at != nil:
 		pos = at.Pos()
 	case !f.builtFromInput():
-		return // constant literal, zero value or a value made elsewhere
+		return false // constant literal, zero value or a value made elsewhere
 	default:
 		how = "built from input"
 	}
@@ -84,6 +92,7 @@ func (c *checker) checkSource(f *flow) {
 	f.scan()
 	f.solve()
 	c.report(f, pos, c.typeName(f.base)+" "+how)
+	return true
 }
 
 // reportsParam reports whether parameter i of fn is reported in fn: a

@@ -166,6 +166,37 @@ func LoadConfig(path string) (*Config, error) {
 	return &cfg, nil
 }
 
+// A function with a defer returns through a result slot: the value
+// decoded is still followed there.
+func LoadConfigValue(path string) (Config, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return Config{}, err
+	}
+	defer f.Close()
+	var cfg Config
+	if err := json.NewDecoder(f).Decode(&cfg); err != nil { // want `^Config decoded by json.Decoder.Decode is returned from LoadConfigValue`
+		return Config{}, err
+	}
+	return cfg, nil
+}
+
+func LoadValidConfigValue(path string) (Config, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return Config{}, err
+	}
+	defer f.Close()
+	var cfg Config
+	if err := json.NewDecoder(f).Decode(&cfg); err != nil {
+		return Config{}, err
+	}
+	if err := cfg.Validate(); err != nil {
+		return Config{}, err
+	}
+	return cfg, nil
+}
+
 func LoadValidConfig(path string) (*Config, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
