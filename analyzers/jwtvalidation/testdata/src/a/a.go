@@ -115,6 +115,6 @@ var (
 )
 
 func packageParsers(s string) {
-	looseParser.Parse(s, lookupKey)  // want `key function does not check the token's signing method`
+	looseParser.Parse(s, lookupKey) // want `key function does not check the token's signing method`
 	strictParser.Parse(s, lookupKey)
 }
