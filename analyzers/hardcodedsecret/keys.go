@@ -60,9 +60,41 @@ var keyFuncParsers = map[string]int{
 	"(*github.com/dgrijalva/jwt-go.Parser).ParseWithClaims":  2,
 }
 
-// keys finds constants passed where a secret key goes, in the files that
-// files admits, and reports each one where it is written unless the
-// value's own check already reported it there.
+// keyPackages are the packages of keySinks and keyFuncParsers: a
+// package that imports none of them passes no key to one.
+var keyPackages = func() map[string]bool {
+	m := make(map[string]bool)
+	for name := range keySinks {
+		m[pkgOfFullName(name)] = true
+	}
+	for name := range keyFuncParsers {
+		m[pkgOfFullName(name)] = true
+	}
+	return m
+}()
+
+// pkgOfFullName returns the package path in a types.Func full name:
+// crypto/hmac.New, (*github.com/golang-jwt/jwt/v5.Token).SignedString.
+func pkgOfFullName(name string) string {
+	if recv, ok := strings.CutPrefix(name, "("); ok {
+		name, _, _ = strings.Cut(strings.TrimPrefix(recv, "*"), ")")
+	}
+	return name[:strings.LastIndex(name, ".")]
+}
+
+// importsKeySink reports whether pkg imports one of keyPackages.
+func importsKeySink(pkg *types.Package) bool {
+	for _, imp := range pkg.Imports() {
+		if keyPackages[imp.Path()] {
+			return true
+		}
+	}
+	return false
+}
+
+// keys finds constants passed where a secret key goes and reports each
+// one where it is written, unless the value's own check already reported
+// it there.
 type keys struct {
 	pass     *analysis.Pass
 	opts     *options
