@@ -126,6 +126,8 @@ func (s *fnState) knownCall(fn *ssa.Function, name string, c *ssa.CallCommon) (f
 		return f, true
 	case "(*net/url.URL).Redacted":
 		return flow{}, true
+	case "net/url.UserPassword":
+		return s.eval(c.Args[1]), true // user info that prints its password
 	case "errors.New", "fmt.Errorf":
 		return flow{}, true // the sink reports it; the error is new detail
 	case "strings.Replace", "strings.ReplaceAll", "bytes.Replace", "bytes.ReplaceAll":

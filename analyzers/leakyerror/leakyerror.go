@@ -39,7 +39,9 @@ string type whose name has a credential word (APIKey, Token, Password,
 Secret, PrivateKey, ClientSecret, Authorization), values of declared
 secret types ("type APIKey string"), os.Getenv of a credential-named
 variable, the request's Authorization header, cookie values, the password
-of a URL's user info and of basic auth. Names are read as words: maxTokens,
+of a URL's user info and of basic auth. A secret put in user info with
+url.UserPassword goes wherever the user info or its URL goes: both print
+the password (URL.Redacted does not). Names are read as words: maxTokens,
 tokenCount, nextPageToken, TokenURL, passwordMinLength and
 authorityFromCreds are not secrets, nor is a name whose last word says
 where a credential is or what kind it is (CREDENTIALS_FULL_URI,

@@ -14,12 +14,18 @@ var (
 	jsonMethods     = []string{"MarshalJSON", "MarshalText"}
 )
 
+// revealing are types of the standard library whose String method
+// prints the secret they hold: a URL's or user info's password.
+var revealing = map[string]bool{
+	"net/url.URL": true, "net/url.Userinfo": true,
+}
+
 // printMethodHides reports whether the argument's own type prints itself
 // through a method that does not return a secret: a redacting String.
 func (c *checker) printMethodHides(a fmtArg) bool {
 	t := plainType(a.val)
-	if types.IsInterface(t) {
-		return false // the dynamic type decides
+	if types.IsInterface(t) || revealing[typeKey(t)] {
+		return false // the dynamic type decides, or the method reveals
 	}
 	names := printMethods
 	if a.hash {
@@ -123,4 +129,17 @@ func ownerName(t types.Type) string {
 		return n.Obj().Name()
 	}
 	return "struct"
+}
+
+// typeKey names a named type, or the type a pointer points to, as
+// path.Name.
+func typeKey(t types.Type) string {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return ""
+	}
+	return n.Obj().Pkg().Path() + "." + n.Obj().Name()
 }
