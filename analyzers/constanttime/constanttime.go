@@ -31,7 +31,8 @@ var Rule = rule.New(Analyzer, rule.Meta{
 		Title: "check for secrets compared in variable time",
 		Text: `Reports comparisons of secrets with \'==\', \'!=\', a switch case
 (\'switch tok { case secret: }\'), \'bytes.Equal\',
-\'strings.EqualFold\' and \'strings.Compare\'. These stop at the first byte
+\'strings.EqualFold\', \'strings.Compare\' and, on byte slices or
+strings, \'reflect.DeepEqual\'. These stop at the first byte
 that differs, so the time a check takes tells an attacker how much of a
 guessed MAC, token or password hash was right; repeated guesses recover
 the secret byte by byte (CWE-208, observable timing discrepancy). Compare
@@ -257,12 +258,16 @@ var variableTime = map[string]bool{
 	"strings.Compare":   true,
 	"bytes.Compare":     true,
 	"bytes.EqualFold":   true,
+	"reflect.DeepEqual": true, // on bytes or strings, it compares them as bytes.Equal does
 }
 
 func (c *checker) checkCall(call *ast.CallExpr) {
 	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
 	if !ok || len(call.Args) != 2 || !variableTime[fn.FullName()] {
 		return
+	}
+	if t := c.pass.TypesInfo.TypeOf(call.Args[0]); fn.FullName() == "reflect.DeepEqual" && !isStringLike(t) && !isByteSlice(t) {
+		return // structs, maps and the like: not a comparison of secret bytes
 	}
 	secret, ok := c.secretOperand(call.Args[0], call.Args[1])
 	if !ok {

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"net/http"
+	"reflect"
 	"strings"
 )
 
@@ -107,4 +108,12 @@ func switchSecret(r *http.Request, secret string) bool {
 		return true
 	}
 	return false
+}
+
+// reflect.DeepEqual on two MACs compares them byte by byte, and stops early.
+func deepEqualMAC(msg, messageMAC, key []byte) bool {
+	mac := hmac.New(sha256.New, key)
+	mac.Write(msg)
+	expectedMAC := mac.Sum(nil)
+	return reflect.DeepEqual(messageMAC, expectedMAC) // want `secret messageMAC compared with reflect.DeepEqual`
 }

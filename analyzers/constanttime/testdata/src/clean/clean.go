@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"crypto/subtle"
 	"net/http"
+	"reflect"
 	"strings"
 )
 
@@ -122,4 +123,11 @@ func switchConstants(token string, r *http.Request) int {
 		return 2
 	}
 	return 3
+}
+
+// reflect.DeepEqual on structs or maps of claims is not a byte compare.
+type claims struct{ Subject, Token string }
+
+func sameClaims(a, b claims, m1, m2 map[string]string) bool {
+	return reflect.DeepEqual(a, b) && reflect.DeepEqual(m1, m2)
 }
