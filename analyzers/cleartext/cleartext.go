@@ -53,7 +53,11 @@ Reported are:
   such an address;
 - \'grpc.Dial\', \'DialContext\' and \'NewClient\' with
   \'grpc.WithInsecure()\' or \'insecure.NewCredentials()\' and a constant
-  target that is not loopback.
+  target that is not loopback;
+- \'grpc.Server.Serve\' of a server made by \'grpc.NewServer\' without
+  \'grpc.Creds\', on a listener from \'net.Listen\' on such an address.
+  Options that come from elsewhere (\'opts...\') are assumed to hold
+  credentials.
 
 Not reported: loopback, link-local (cloud metadata) and reserved
 example hosts; placeholder hosts of clients that talk over a unix
@@ -100,7 +104,7 @@ const (
 
 func init() {
 	Analyzer.Flags.Bool(flagServers, true,
-		"report HTTP servers listening without TLS on a non-loopback address")
+		"report HTTP and gRPC servers listening without TLS on a non-loopback address")
 	Analyzer.Flags.Bool(flagStrict, false,
 		"also report insecure gRPC clients whose target is not constant")
 }
@@ -212,6 +216,7 @@ func (c *checker) checkCall(call *ast.CallExpr) {
 	}
 	if c.servers {
 		c.checkServer(call, name)
+		c.checkGRPCServer(call, name)
 	}
 	c.checkGRPC(call, fn, name)
 }

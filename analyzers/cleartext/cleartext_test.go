@@ -10,7 +10,7 @@ import (
 
 func TestAnalyzer(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), cleartext.Analyzer,
-		"clients", "clean", "servers", "grpcclients", "unixsocket", "limitations")
+		"clients", "clean", "servers", "grpcclients", "grpcservers", "unixsocket", "limitations")
 }
 
 func TestFixes(t *testing.T) {

@@ -123,3 +123,60 @@ func (c *checker) originCall(e ast.Expr) (*ast.CallExpr, bool) {
 	call, ok := e.(*ast.CallExpr)
 	return call, ok && index == 0
 }
+
+// checkGRPCServer reports a gRPC server made with grpc.NewServer without
+// transport credentials that serves on a constant address other machines
+// can reach, as checkServer does for HTTP.
+func (c *checker) checkGRPCServer(call *ast.CallExpr, name string) {
+	if name != "(*"+grpcPath+".Server).Serve" || len(call.Args) != 1 {
+		return
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	made, ok := c.originCall(sel.X)
+	if !ok {
+		return // a server made elsewhere
+	}
+	if _, name := c.calleeName(made); name != grpcPath+".NewServer" {
+		return
+	}
+	if made.Ellipsis.IsValid() {
+		if _, ok := c.sliceLiteral(made.Args[len(made.Args)-1]); !ok {
+			return // options built elsewhere may hold credentials
+		}
+	}
+	for _, opt := range c.dialOptions(made, 0) {
+		if call, ok := c.originCall(opt); !ok {
+			return // an option from elsewhere
+		} else if _, name := c.calleeName(call); name == grpcPath+".Creds" {
+			return
+		}
+	}
+	addr, ok := c.listenAddr(call.Args[0])
+	if !ok {
+		return // a listener made elsewhere, a unix socket or TLS
+	}
+	shown, public := c.bindAddr(addr)
+	if !public {
+		return
+	}
+	c.pass.Report(analysis.Diagnostic{
+		Pos: call.Pos(),
+		End: call.End(),
+		Message: "grpc.Server serves on " + shown + " without transport credentials, so its calls " +
+			"travel in clear text; pass grpc.Creds(credentials.NewTLS(cfg)) to grpc.NewServer, " +
+			"or listen on a loopback address behind a TLS-terminating proxy",
+	})
+}
+
+// calleeName returns the function a call calls statically and its full
+// name, or nil and "".
+func (c *checker) calleeName(call *ast.CallExpr) (*types.Func, string) {
+	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if !ok {
+		return nil, ""
+	}
+	return fn, fn.FullName()
+}

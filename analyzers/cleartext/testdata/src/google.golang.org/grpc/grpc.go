@@ -36,3 +36,19 @@ func WithContextDialer(f func(context.Context, string) (net.Conn, error)) DialOp
 }
 
 func WithBlock() DialOption { return option{} }
+
+type Server struct{}
+
+type ServerOption interface{ serve() }
+
+type serverOption struct{}
+
+func (serverOption) serve() {}
+
+func NewServer(opts ...ServerOption) *Server { return nil }
+
+func Creds(c credentials.TransportCredentials) ServerOption { return serverOption{} }
+
+func MaxRecvMsgSize(m int) ServerOption { return serverOption{} }
+
+func (s *Server) Serve(lis net.Listener) error { return nil }
