@@ -95,11 +95,7 @@ func (c *checker) grpcOption(opt ast.Expr) grpcOpt {
 	if !ok {
 		return optOther
 	}
-	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
-	if !ok {
-		return optOther
-	}
-	switch fn.FullName() {
+	switch c.calleeName(call) {
 	case grpcPath + ".WithInsecure":
 		return optInsecure
 	case grpcPath + ".WithContextDialer", grpcPath + ".WithDialer":
@@ -109,8 +105,7 @@ func (c *checker) grpcOption(opt ast.Expr) grpcOpt {
 		if !ok {
 			return optOther
 		}
-		fn, ok := typeutil.Callee(c.pass.TypesInfo, creds).(*types.Func)
-		if ok && fn.FullName() == grpcPath+"/credentials/insecure.NewCredentials" {
+		if c.calleeName(creds) == grpcPath+"/credentials/insecure.NewCredentials" {
 			return optInsecure
 		}
 	}
@@ -139,7 +134,7 @@ func (c *checker) checkGRPCServer(call *ast.CallExpr, name string) {
 	if !ok {
 		return // a server made elsewhere
 	}
-	if _, name := c.calleeName(made); name != grpcPath+".NewServer" {
+	if c.calleeName(made) != grpcPath+".NewServer" {
 		return
 	}
 	if made.Ellipsis.IsValid() {
@@ -150,7 +145,7 @@ func (c *checker) checkGRPCServer(call *ast.CallExpr, name string) {
 	for _, opt := range c.dialOptions(made, 0) {
 		if call, ok := c.originCall(opt); !ok {
 			return // an option from elsewhere
-		} else if _, name := c.calleeName(call); name == grpcPath+".Creds" {
+		} else if c.calleeName(call) == grpcPath+".Creds" {
 			return
 		}
 	}
@@ -171,12 +166,12 @@ func (c *checker) checkGRPCServer(call *ast.CallExpr, name string) {
 	})
 }
 
-// calleeName returns the function a call calls statically and its full
-// name, or nil and "".
-func (c *checker) calleeName(call *ast.CallExpr) (*types.Func, string) {
+// calleeName returns the full name of the function a call calls
+// statically, or "".
+func (c *checker) calleeName(call *ast.CallExpr) string {
 	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
 	if !ok {
-		return nil, ""
+		return ""
 	}
-	return fn, fn.FullName()
+	return fn.FullName()
 }

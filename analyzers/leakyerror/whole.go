@@ -4,6 +4,8 @@ import (
 	"go/types"
 	"reflect"
 	"strings"
+
+	"github.com/scaile/seclint/analyzers/internal/astutil"
 )
 
 // Methods through which a value decides how it is printed or logged.
@@ -24,7 +26,7 @@ var revealing = map[string]bool{
 // through a method that does not return a secret: a redacting String.
 func (c *checker) printMethodHides(a fmtArg) bool {
 	t := plainType(a.val)
-	if types.IsInterface(t) || revealing[typeKey(t)] {
+	if types.IsInterface(t) || revealing[astutil.TypeName(t)] {
 		return false // the dynamic type decides, or the method reveals
 	}
 	names := printMethods
@@ -129,17 +131,4 @@ func ownerName(t types.Type) string {
 		return n.Obj().Name()
 	}
 	return "struct"
-}
-
-// typeKey names a named type, or the type a pointer points to, as
-// path.Name.
-func typeKey(t types.Type) string {
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil {
-		return ""
-	}
-	return n.Obj().Pkg().Path() + "." + n.Obj().Name()
 }
